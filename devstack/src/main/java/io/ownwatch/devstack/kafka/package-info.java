@@ -1,0 +1,2 @@
+/** A real single-node Kafka broker and KRaft controller running inside the JVM. */
+package io.ownwatch.devstack.kafka;
