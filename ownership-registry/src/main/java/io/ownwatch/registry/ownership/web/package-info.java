@@ -1,0 +1,2 @@
+/** The HTTP API for services and their ownership. */
+package io.ownwatch.registry.ownership.web;

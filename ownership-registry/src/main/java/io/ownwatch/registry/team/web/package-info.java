@@ -1,0 +1,2 @@
+/** The HTTP API for teams. */
+package io.ownwatch.registry.team.web;
