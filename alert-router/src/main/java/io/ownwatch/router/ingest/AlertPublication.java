@@ -1,0 +1,15 @@
+package io.ownwatch.router.ingest;
+
+import io.ownwatch.router.alert.Alert;
+import java.util.List;
+
+/** Where accepted alerts go: implemented by the Kafka adapter. */
+public interface AlertPublication {
+
+    /**
+     * Publishes every alert and returns only once the broker acknowledged all of them.
+     *
+     * @throws AlertsNotAcknowledged when any alert was not acknowledged in time
+     */
+    void publishAll(List<Alert> alerts);
+}

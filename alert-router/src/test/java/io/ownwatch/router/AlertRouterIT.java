@@ -1,0 +1,430 @@
+package io.ownwatch.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ownwatch.devstack.Infrastructure;
+import io.ownwatch.devstack.testkit.TestInfrastructure;
+import io.ownwatch.events.AlertEvent;
+import io.ownwatch.events.AlertSource;
+import io.ownwatch.events.AlertStatus;
+import io.ownwatch.events.Severity;
+import io.ownwatch.events.TimelineEvent;
+import io.ownwatch.events.TimelineEventType;
+import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
+import io.ownwatch.schemas.serde.KafkaAvroSerializer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The router on a real Kafka, schema registry and PostgreSQL (devstack), with the ownership
+ * registry unreachable: a closed port is the "registry down" fault, so every incident must go to
+ * the catch-all team with OWNER_UNKNOWN on its timeline.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=alert-router")
+class AlertRouterIT {
+
+    private static final String ALERTS = "alerts.v1";
+    private static final String TIMELINE = "incident.timeline.v1";
+    private static final String DLQ = "alerts.v1.alert-router.dlq";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.shared();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().springProperties("router").forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + closedPort());
+    }
+
+    @Test
+    void acceptsAWebhookOnlyOnceTheAlertsAreOnKafkaAndOpensAnIncidentForTheCatchAllTeam() {
+        String fingerprint = uniqueFingerprint();
+        String otherFingerprint = uniqueFingerprint();
+
+        HttpResponse<String> response = postJson(sample("firing.json")
+                .replace("5f2b2c8c1d9e0a7b", fingerprint)
+                .replace("a1b2c3d4e5f60718", otherFingerprint));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("accepted").asInt()).isEqualTo(2);
+        List<String> eventIds = new ArrayList<>();
+        body.get("eventIds").values().forEach(id -> eventIds.add(id.stringValue()));
+        assertThat(eventIds).hasSize(2).doesNotHaveDuplicates();
+
+        // 202 came after the broker's ack, so the records are there at once.
+        List<ConsumerRecord<String, Object>> alerts = readFromStart(ALERTS,
+                records -> keys(records).containsAll(List.of(fingerprint, otherFingerprint)), Duration.ofSeconds(5));
+        AlertEvent event = (AlertEvent) alerts.stream().filter(r -> fingerprint.equals(r.key())).findFirst().orElseThrow().value();
+        assertThat(event.getEventId()).isEqualTo(eventIds.get(0));
+        assertThat(event.getDedupKey()).isEqualTo(fingerprint);
+        assertThat(event.getSource()).isEqualTo(AlertSource.ALERTMANAGER);
+        assertThat(event.getStatus()).isEqualTo(AlertStatus.FIRING);
+        assertThat(event.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(event.getSummary()).isEqualTo("Checkout error rate above 5%");
+        assertThat(event.getEndsAt()).isNull();
+
+        JsonNode incident = awaitIncident(fingerprint, i -> true);
+        assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
+        assertThat(incident.get("teamId").stringValue()).isEqualTo("operations");
+        assertThat(incident.get("severity").stringValue()).isEqualTo("CRITICAL");
+        assertThat(incident.get("alertCount").asInt()).isEqualTo(1);
+
+        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(incident.get("id").stringValue(), 2);
+        assertThat(timeline).allSatisfy(record -> assertThat(record.key()).isEqualTo(incident.get("id").stringValue()));
+        TimelineEvent opened = (TimelineEvent) timeline.get(0).value();
+        TimelineEvent owner = (TimelineEvent) timeline.get(1).value();
+        assertThat(opened.getType()).isEqualTo(TimelineEventType.INCIDENT_OPENED);
+        assertThat(opened.getSequence()).isEqualTo(1);
+        assertThat(opened.getAttributes()).containsEntry("dedupKey", fingerprint);
+        assertThat(opened.getActor().getId()).isEqualTo("alert-router");
+        assertThat(owner.getType()).isEqualTo(TimelineEventType.OWNER_UNKNOWN);
+        assertThat(owner.getSequence()).isEqualTo(2);
+        assertThat(owner.getTeamId()).isEqualTo("operations");
+        assertThat(owner.getAttributes().get("reason")).contains("ownership registry unavailable");
+    }
+
+    @Test
+    void theSameAlertTwiceIsOneIncidentWithTwoAlertsAndOneOpening() {
+        String fingerprint = uniqueFingerprint();
+
+        assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
+        JsonNode first = awaitIncident(fingerprint, i -> true);
+        assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
+
+        JsonNode incident = awaitIncident(fingerprint, i -> i.get("alertCount").asInt() == 2);
+        assertThat(incident.get("id")).isEqualTo(first.get("id"));
+        assertThat(incidents(fingerprint)).hasSize(1);
+        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(incident.get("id").stringValue(), 2);
+        assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN);
+    }
+
+    @Test
+    void aResolvedAlertResolvesItsIncident() {
+        String fingerprint = uniqueFingerprint();
+        assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
+        String id = awaitIncident(fingerprint, i -> true).get("id").stringValue();
+
+        assertThat(postJson(sample("resolved.json").replace("5f2b2c8c1d9e0a7b", fingerprint)).statusCode()).isEqualTo(202);
+
+        JsonNode incident = awaitIncident(fingerprint, i -> "RESOLVED".equals(i.get("status").stringValue()));
+        assertThat(incident.get("resolvedAt").isNull()).isFalse();
+        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(id, 3);
+        assertThat(types(timeline)).containsExactly(
+                TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN, TimelineEventType.RESOLVED);
+        assertThat(((TimelineEvent) timeline.get(2).value()).getSequence()).isEqualTo(3);
+    }
+
+    @Test
+    void aRedeliveredAlertEventHasNoSecondEffect() throws Exception {
+        String dedupKey = uniqueFingerprint();
+        AlertEvent event = alertEvent(dedupKey);
+        AlertEvent later = AlertEvent.newBuilder(event).setEventId(UUID.randomUUID().toString()).build();
+
+        try (KafkaProducer<String, Object> producer = avroProducer()) {
+            producer.send(new ProducerRecord<>(ALERTS, dedupKey, event)).get();
+            producer.send(new ProducerRecord<>(ALERTS, dedupKey, event)).get();
+            // Same key, same partition: once this one is counted, the redelivery was handled before it.
+            producer.send(new ProducerRecord<>(ALERTS, dedupKey, later)).get();
+        }
+
+        JsonNode incident = awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 2);
+        assertThat(incident.get("alertCount").asInt()).isEqualTo(2);
+        assertThat(incidents(dedupKey)).hasSize(1);
+        assertThat(types(awaitTimeline(incident.get("id").stringValue(), 2)))
+                .containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN);
+    }
+
+    @Test
+    void rejectsAPayloadThatIsNotJsonByContentTypeWith415AndPublishesNothing() {
+        assertRejectedAndNothingPublished(
+                request("text/plain", firing(uniqueFingerprint())), 415, null, "not supported");
+    }
+
+    @Test
+    void rejectsAnOversizedBodyWith413AndPublishesNothing() {
+        String huge = firing(uniqueFingerprint()).replace("Checkout error rate above 5%", "x".repeat(1_100_000));
+        assertRejectedAndNothingPublished(request("application/json", huge), 413, null, "exceeds the limit");
+    }
+
+    @Test
+    void rejectsMalformedJsonWith400AndPublishesNothing() {
+        assertRejectedAndNothingPublished(request("application/json", "{\"alerts\": [ {"), 400, null, "not valid JSON");
+    }
+
+    @Test
+    void rejectsAMissingFieldWith400NamingItAndPublishesNothing() {
+        String secondAlertWithoutLabels = firing(uniqueFingerprint()).replace("""
+                      "labels": {
+                        "alertname": "DiskAlmostFull",
+                        "instance": "db-1:9100",
+                        "severity": "warning"
+                      },
+                """, "");
+        assertThat(secondAlertWithoutLabels).doesNotContain("\"alertname\": \"DiskAlmostFull\"");
+        assertRejectedAndNothingPublished(request("application/json", secondAlertWithoutLabels), 400,
+                "alerts[1].labels", "alerts[1].labels");
+    }
+
+    @Test
+    void aRecordThatIsNotAnAlertEventGoesToTheDeadLetterTopicAndChangesNothing() throws Exception {
+        String key = "garbage-" + UUID.randomUUID();
+        byte[] garbage = "this is not Avro".getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(ALERTS, key, garbage)).get();
+        }
+
+        List<ConsumerRecord<String, byte[]>> dead = readRawFromStart(DLQ,
+                records -> records.stream().anyMatch(r -> key.equals(r.key())), PATIENCE);
+        ConsumerRecord<String, byte[]> letter = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        assertThat(letter.value()).as("the dead letter keeps the original bytes").isEqualTo(garbage);
+        Header reason = letter.headers().lastHeader("x-exception-message");
+        assertThat(reason).isNotNull();
+        assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("magic byte");
+        assertThat(new String(letter.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8)).isEqualTo(ALERTS);
+        assertThat(incidents(key)).isEmpty();
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private void assertRejectedAndNothingPublished(HttpRequest request, int status, String field, String detailContains) {
+        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
+            List<TopicPartition> partitions = partitions(consumer, ALERTS);
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+
+            HttpResponse<String> response = send(request);
+
+            assertThat(response.statusCode()).isEqualTo(status);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("status").asInt()).isEqualTo(status);
+            assertThat(problem.get("detail").stringValue()).contains(detailContains);
+            assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.ownwatch");
+            if (field != null) {
+                assertThat(problem.get("field").stringValue()).isEqualTo(field);
+            }
+            List<ConsumerRecord<String, byte[]>> published = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(2);
+            while (Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(published::add);
+            }
+            assertThat(published).as("nothing may reach alerts.v1").isEmpty();
+        }
+    }
+
+    private JsonNode awaitIncident(String dedupKey, Predicate<JsonNode> condition) {
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<JsonNode> incidents = incidents(dedupKey);
+            found.clear();
+            found.addAll(incidents);
+            return !incidents.isEmpty() && condition.test(incidents.get(0));
+        });
+        return found.get(0);
+    }
+
+    private List<JsonNode> incidents(String dedupKey) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/api/v1/incidents?dedupKey=" + dedupKey)).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<JsonNode> incidents = new ArrayList<>();
+        JSON.readTree(response.body()).values().forEach(incidents::add);
+        return incidents;
+    }
+
+    private List<ConsumerRecord<String, Object>> awaitTimeline(String incidentId, int expected) {
+        List<ConsumerRecord<String, Object>> all = readFromStart(TIMELINE,
+                records -> forIncident(records, incidentId).size() >= expected, PATIENCE);
+        // Give a duplicate the chance to show up before asserting there is none.
+        List<ConsumerRecord<String, Object>> settled = readFromStart(TIMELINE, records -> false, Duration.ofMillis(1500));
+        List<ConsumerRecord<String, Object>> events = forIncident(settled.size() >= all.size() ? settled : all, incidentId);
+        assertThat(events).hasSize(expected);
+        return events;
+    }
+
+    private static List<ConsumerRecord<String, Object>> forIncident(List<ConsumerRecord<String, Object>> records, String incidentId) {
+        return records.stream()
+                .filter(r -> r.value() instanceof TimelineEvent e && e.getIncidentId().equals(incidentId))
+                .sorted((a, b) -> Long.compare(((TimelineEvent) a.value()).getSequence(), ((TimelineEvent) b.value()).getSequence()))
+                .collect(Collectors.toList());
+    }
+
+    private static List<TimelineEventType> types(List<ConsumerRecord<String, Object>> records) {
+        return records.stream().map(r -> ((TimelineEvent) r.value()).getType()).toList();
+    }
+
+    private static List<String> keys(List<? extends ConsumerRecord<String, ?>> records) {
+        return records.stream().map(ConsumerRecord::key).filter(Objects::nonNull).toList();
+    }
+
+    private List<ConsumerRecord<String, Object>> readFromStart(String topic,
+            Predicate<List<ConsumerRecord<String, Object>>> done, Duration atMost) {
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), values)) {
+            return pollUntil(consumer, topic, done, atMost);
+        }
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readRawFromStart(String topic,
+            Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration atMost) {
+        try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {
+            return pollUntil(consumer, topic, done, atMost);
+        }
+    }
+
+    private static <V> List<ConsumerRecord<String, V>> pollUntil(KafkaConsumer<String, V> consumer, String topic,
+            Predicate<List<ConsumerRecord<String, V>>> done, Duration atMost) {
+        List<ConsumerRecord<String, V>> records = new ArrayList<>();
+        Instant deadline = Instant.now().plus(atMost);
+        List<TopicPartition> partitions = List.of();
+        while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+            partitions = partitions(consumer, topic);
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        while (!done.test(records) && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+    }
+
+    private KafkaConsumer<String, byte[]> rawConsumer() {
+        return new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static Map<String, Object> consumerConfig() {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    }
+
+    private KafkaProducer<String, Object> avroProducer() {
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
+                new StringSerializer(), values);
+    }
+
+    private static AlertEvent alertEvent(String dedupKey) {
+        Instant now = Instant.now();
+        return AlertEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setDedupKey(dedupKey)
+                .setSource(AlertSource.KAFKA)
+                .setStatus(AlertStatus.FIRING)
+                .setSeverity(Severity.ERROR)
+                .setSummary("Queue consumer lagging")
+                .setLabels(Map.of("alertname", "ConsumerLag", "service", "billing"))
+                .setAnnotations(Map.of())
+                .setStartsAt(now.minusSeconds(60))
+                .setEndsAt(null)
+                .setReceivedAt(now)
+                .setGeneratorUrl(null)
+                .setIntegrationId(null)
+                .build();
+    }
+
+    private HttpResponse<String> postJson(String body) {
+        return send(request("application/json", body));
+    }
+
+    private HttpRequest request(String contentType, String body) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/integrations/alertmanager"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firing(String fingerprint) {
+        return sample("firing.json").replace("5f2b2c8c1d9e0a7b", fingerprint)
+                .replace("a1b2c3d4e5f60718", uniqueFingerprint());
+    }
+
+    private static String sample(String name) {
+        try (InputStream in = AlertRouterIT.class.getResourceAsStream("/alertmanager/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String uniqueFingerprint() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    private static Infrastructure infra() {
+        return TestInfrastructure.get();
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
