@@ -1,0 +1,103 @@
+package io.ownwatch.launcher;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.ownwatch.devstack.DevStack;
+import io.ownwatch.launcher.Platform.Service;
+
+/**
+ * The one-command embedded run: Kafka, PostgreSQL and the schema registry in this JVM, the four
+ * services on top, sample ownership data, and the URLs to try it with. Ctrl-C stops it cleanly;
+ * everything is kept under the data directory for the next start.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.print(LauncherOptions.USAGE);
+            return;
+        }
+        LauncherOptions options;
+        try {
+            options = LauncherOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // Generated Avro classes refuse to decode outside the packages listed here.
+        System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES",
+                System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.ownwatch.events"));
+
+        long started = System.nanoTime();
+        DevStack stack = DevStack.builder()
+                .dataDirectory(options.dataDirectory())
+                .kafkaPort(options.kafkaPort())
+                .postgresPort(options.postgresPort())
+                .registryPort(options.schemaRegistryPort())
+                .start();
+        Platform platform;
+        try {
+            platform = Platform.start(stack, options.servicePorts(), List.of(
+                    // People read the console; machines read the structured file.
+                    "--logging.structured.format.console=",
+                    "--logging.file.name=" + options.dataDirectory().resolve("logs/ownwatch.log"),
+                    "--logging.structured.format.file=ecs",
+                    // Logback is one per JVM: the first service's name would label every line.
+                    "--logging.include-application-name=false",
+                    "--logging.structured.ecs.service.name=ownwatch",
+                    // The broker and the clients' configuration dumps drown what a person wants to see.
+                    "--logging.level.org.apache.kafka=WARN",
+                    "--logging.level.kafka=WARN",
+                    "--logging.level.state.change.logger=WARN",
+                    "--logging.level.org.springdoc.core.events=ERROR"));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Ownwatch is stopping...");
+            platform.close();
+            stack.close();
+            stopped.countDown();
+        }, "ownwatch-shutdown"));
+
+        List<String> loaded = options.loadSampleData()
+                ? new SampleData(platform.url(Service.OWNERSHIP_REGISTRY)).load()
+                : List.of();
+        System.out.println(banner(options, stack, platform, loaded, (System.nanoTime() - started) / 1_000_000));
+        stopped.await();
+    }
+
+    private static String banner(LauncherOptions options, DevStack stack, Platform platform,
+                                 List<String> loaded, long millis) {
+        URI router = platform.url(Service.ALERT_ROUTER);
+        URI timeline = platform.url(Service.INCIDENT_TIMELINE);
+        StringBuilder text = new StringBuilder()
+                .append("\n=== Ownwatch is up in ").append(millis).append(" ms (data in ")
+                .append(options.dataDirectory()).append(") ===\n");
+        for (Service service : Service.values()) {
+            URI url = platform.url(service);
+            text.append(String.format("  %-22s %s   (API docs %s/swagger-ui.html)%n", service.displayName(), url, url));
+        }
+        text.append(String.format("  %-22s %s%n", "kafka", stack.kafkaBootstrapServers()))
+                .append(String.format("  %-22s %s%n", "schema registry", stack.schemaRegistryUrl()))
+                .append(String.format("  %-22s %s%n", "postgresql", stack.jdbcUrl("postgres")))
+                .append(loaded.isEmpty() ? "  sample data: already loaded\n" : "  sample data loaded: " + loaded + "\n")
+                .append("\nSend a sample alert:\n")
+                .append("  curl -i -H 'Content-Type: application/json' --data @samples/alertmanager-checkout-firing.json \\\n")
+                .append("       ").append(router).append("/api/v1/integrations/alertmanager\n")
+                .append("Then list incidents and read a timeline:\n")
+                .append("  curl -s ").append(timeline).append("/api/v1/incidents\n")
+                .append("  curl -s ").append(timeline).append("/api/v1/incidents/<incidentId>/timeline\n")
+                .append("Ctrl-C stops everything; the next start keeps the data.\n");
+        return text.toString();
+    }
+}

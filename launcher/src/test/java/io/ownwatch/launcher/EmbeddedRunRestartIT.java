@@ -1,0 +1,77 @@
+package io.ownwatch.launcher;
+
+import static io.ownwatch.launcher.PlatformClient.alertmanagerWebhook;
+import static io.ownwatch.launcher.WalkingSkeletonIT.types;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ownwatch.devstack.DevStack;
+import io.ownwatch.launcher.Platform.Service;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded run as a person uses it: start, send an alert, stop, start again on the same data
+ * directory. The incident, its timeline and the ownership data are still there, and the router
+ * carries on from where it stopped instead of replaying what it had already handled.
+ */
+class EmbeddedRunRestartIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void restartOnTheSameDataDirectoryKeepsIncidentsTimelinesAndOwnership() {
+        String incidentId;
+        try (DevStack stack = start(); Platform platform = Platform.start(stack, Map.of(), List.of())) {
+            PlatformClient client = new PlatformClient(platform);
+            client.declareOwnership("payments", "checkout");
+            assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+                    alertmanagerWebhook("checkout", "fp-restart", false)).status()).isEqualTo(202);
+            incidentId = awaitTimeline(client, null, List.of("INCIDENT_OPENED", "OWNER_RESOLVED"));
+        }
+
+        try (DevStack stack = start(); Platform platform = Platform.start(stack, Map.of(), List.of())) {
+            PlatformClient client = new PlatformClient(platform);
+            assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/services/checkout").status()).isEqualTo(200);
+            assertThat(client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents/" + incidentId + "/timeline").status())
+                    .isEqualTo(200);
+
+            // The router still knows the open incident: the resolution closes it, no second one opens.
+            assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+                    alertmanagerWebhook("checkout", "fp-restart", true)).status()).isEqualTo(202);
+            awaitTimeline(client, incidentId, List.of("INCIDENT_OPENED", "OWNER_RESOLVED", "RESOLVED"));
+            assertThat(client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents?serviceId=checkout")
+                    .body().path("items")).hasSize(1);
+        }
+    }
+
+    private DevStack start() {
+        return DevStack.builder().dataDirectory(dataDirectory).kafkaPort(0).postgresPort(0).registryPort(0).start();
+    }
+
+    /** Waits for the checkout incident's timeline to read as expected and returns the incident's id. */
+    private static String awaitTimeline(PlatformClient client, String knownIncidentId, List<String> expected) {
+        String[] incidentId = {knownIncidentId};
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            if (incidentId[0] == null) {
+                JsonNode items = client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents?serviceId=checkout")
+                        .body().path("items");
+                assertThat(items).hasSize(1);
+                incidentId[0] = items.get(0).path("incidentId").asText();
+            }
+            JsonNode timeline = client.get(Service.INCIDENT_TIMELINE,
+                    "/api/v1/incidents/" + incidentId[0] + "/timeline").body();
+            assertThat(types(timeline)).isEqualTo(expected);
+        });
+        return incidentId[0];
+    }
+}

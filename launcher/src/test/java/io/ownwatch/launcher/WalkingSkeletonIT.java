@@ -1,0 +1,137 @@
+package io.ownwatch.launcher;
+
+import static io.ownwatch.launcher.PlatformClient.alertmanagerWebhook;
+import static io.ownwatch.launcher.PlatformClient.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ownwatch.devstack.testkit.TestInfrastructure;
+import io.ownwatch.launcher.Platform.Service;
+import io.ownwatch.launcher.PlatformClient.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One alert across all four services on a real broker, PostgreSQL and schema registry: the
+ * Alertmanager webhook, alerts.v1, the router, the registry's REST API, the outbox,
+ * incident.timeline.v1, and the timeline's API.
+ */
+class WalkingSkeletonIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static Platform platform;
+    private static PlatformClient client;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = Platform.start(TestInfrastructure.get(), Map.of(), List.of());
+        client = new PlatformClient(platform);
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    @Test
+    void alertmanagerAlertBecomesAnIncidentWhoseTimelineNamesTheOwningTeam() {
+        String team = uniqueId("team");
+        String service = uniqueId("svc");
+        client.declareOwnership(team, service);
+
+        Answer accepted = client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+                alertmanagerWebhook(service, uniqueId("fp"), false));
+        assertThat(accepted.status()).isEqualTo(202);
+
+        JsonNode incident = awaitIncidents(service, 1).get(0);
+        assertThat(incident.path("teamId").asText()).isEqualTo(team);
+        assertThat(incident.path("severity").asText()).isEqualTo("CRITICAL");
+
+        JsonNode timeline = awaitTimeline(incident.path("incidentId").asText(), 2);
+        assertThat(types(timeline)).containsExactly("INCIDENT_OPENED", "OWNER_RESOLVED");
+        JsonNode owner = timeline.path("events").get(1);
+        assertThat(owner.path("teamId").asText()).isEqualTo(team);
+        assertThat(owner.path("serviceId").asText()).isEqualTo(service);
+        assertThat(owner.path("sequence").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void sameAlertSentTwiceOpensOneIncident() {
+        String team = uniqueId("team");
+        String service = uniqueId("svc");
+        String fingerprint = uniqueId("fp");
+        client.declareOwnership(team, service);
+
+        for (int i = 0; i < 2; i++) {
+            assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+                    alertmanagerWebhook(service, fingerprint, false)).status()).isEqualTo(202);
+        }
+        // Events of one alert are processed in order, so once its resolution is on the timeline
+        // both firing repeats have been handled.
+        assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+                alertmanagerWebhook(service, fingerprint, true)).status()).isEqualTo(202);
+
+        String incidentId = awaitIncidents(service, 1).get(0).path("incidentId").asText();
+        JsonNode timeline = awaitTimeline(incidentId, 3);
+        assertThat(types(timeline)).containsExactly("INCIDENT_OPENED", "OWNER_RESOLVED", "RESOLVED");
+        assertThat(client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents?serviceId=" + service)
+                .body().path("items")).hasSize(1);
+    }
+
+    @Test
+    void everyServiceAnswersProbesMetricsAndApiDocs() {
+        for (Service service : Service.values()) {
+            for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+                Answer health = client.get(service, probe);
+                assertThat(health.status()).as("%s %s", service, probe).isEqualTo(200);
+                assertThat(health.body().path("status").asText()).as("%s %s", service, probe).isEqualTo("UP");
+            }
+            assertThat(client.getText(service, "/actuator/prometheus"))
+                    .as("%s metrics", service)
+                    .contains("application=\"" + service.displayName() + "\"")
+                    .contains("jvm_memory_used_bytes");
+            Answer apiDocs = client.get(service, "/v3/api-docs");
+            assertThat(apiDocs.status()).as("%s api docs", service).isEqualTo(200);
+            assertThat(apiDocs.body().path("openapi").asText()).as("%s api docs", service).startsWith("3.");
+        }
+    }
+
+    private static List<JsonNode> awaitIncidents(String service, int count) {
+        List<JsonNode> incidents = new ArrayList<>();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Answer answer = client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents?serviceId=" + service);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().path("items")).hasSize(count);
+            incidents.clear();
+            answer.body().path("items").forEach(incidents::add);
+        });
+        return incidents;
+    }
+
+    private static JsonNode awaitTimeline(String incidentId, int events) {
+        JsonNode[] timeline = new JsonNode[1];
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Answer answer = client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents/" + incidentId + "/timeline");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body().path("events")).hasSize(events);
+            timeline[0] = answer.body();
+        });
+        return timeline[0];
+    }
+
+    static List<String> types(JsonNode timeline) {
+        List<String> types = new ArrayList<>();
+        timeline.path("events").forEach(event -> types.add(event.path("type").asText()));
+        return types;
+    }
+}
