@@ -32,7 +32,7 @@ public final class DevStack implements Infrastructure, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
-    private final EmbeddedKafka kafka;
+    private volatile EmbeddedKafka kafka;
     private final EmbeddedPostgresServer postgres;
     private final SchemaRegistryServer registry;
     private final Path dataDirectory;
@@ -72,6 +72,23 @@ public final class DevStack implements Infrastructure, AutoCloseable {
     @Override
     public String databasePassword() {
         return EmbeddedPostgresServer.PASSWORD;
+    }
+
+    /**
+     * Stops the broker alone, as an outage would, keeping its data; {@link #startKafka()} brings it back. For
+     * tests that inject the fault: a client sees exactly what a real broker outage shows it.
+     */
+    public synchronized void stopKafka() {
+        if (kafka.isRunning()) {
+            kafka.close();
+        }
+    }
+
+    /** Starts the broker again after {@link #stopKafka()}, on the same port and with the same data. */
+    public synchronized void startKafka() {
+        if (!kafka.isRunning()) {
+            kafka = EmbeddedKafka.start(dataDirectory.resolve("kafka"), kafka.port());
+        }
     }
 
     /** The PostgreSQL port actually bound (useful when started on port 0). */

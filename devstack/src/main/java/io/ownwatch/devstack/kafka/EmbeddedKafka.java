@@ -40,11 +40,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
-    private final String bootstrapServers;
+    private final int port;
+    private volatile boolean running = true;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, int port) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.port = port;
     }
 
     /**
@@ -77,15 +78,29 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw e;
         }
         log.info("Kafka started on {} with data in {}", bootstrapServers, directory);
-        return new EmbeddedKafka(server, bootstrapServers);
+        return new EmbeddedKafka(server, brokerPort);
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return HOST + ":" + port;
     }
 
+    /** The client port, fixed for the node's life so clients find it again after a restart. */
+    public int port() {
+        return port;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops the node; a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
         server.shutdown();
         server.awaitShutdown();
     }
