@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
+import io.ownwatch.events.Actor;
+import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.AlertEvent;
 import io.ownwatch.events.AlertSource;
 import io.ownwatch.events.AlertStatus;
@@ -224,10 +226,65 @@ class AlertRouterIT {
         assertThat(reason).isNotNull();
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("magic byte");
         assertThat(new String(letter.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8)).isEqualTo(ALERTS);
+        assertThat(letter.headers().lastHeader("kafka_dlt-original-offset")).as("spring-kafka's headers too").isNotNull();
+        assertThat(incidents(key)).isEmpty();
+
+        // Operators see dead letters on the metrics endpoint, by topic, dead-letter topic and reason.
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(deadLetterCounts()).anySatisfy(line -> assertThat(line)
+                        .contains("application=\"alert-router\"")
+                        .contains("topic=\"alerts.v1\"")
+                        .contains("dlq=\"" + DLQ + "\"")
+                        .contains("exception=\"SerializationException\"")));
+    }
+
+    @Test
+    void anEventThatIsNotAnAlertEventIsDeadLetteredAsADecodableEventWithTheReason() throws Exception {
+        String key = "not-an-alert-" + UUID.randomUUID();
+        TimelineEvent wrongType = TimelineEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setIncidentId(key)
+                .setSequence(1)
+                .setType(TimelineEventType.INCIDENT_OPENED)
+                .setOccurredAt(Instant.now())
+                .setActor(Actor.newBuilder().setKind(ActorKind.SYSTEM).setId("it").build())
+                .setServiceId(null)
+                .setTeamId(null)
+                .setSeverity(Severity.UNKNOWN)
+                .setSummary(null)
+                .setAttributes(Map.of())
+                .build();
+        // The registry would refuse a TimelineEvent under alerts.v1-value, so write its timeline-topic bytes raw.
+        KafkaAvroSerializer timelineValues = new KafkaAvroSerializer();
+        timelineValues.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
+        byte[] timelineBytes = timelineValues.serialize(TIMELINE, wrongType);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(ALERTS, key, timelineBytes)).get();
+        }
+
+        // Read raw: the dead-letter topic also holds the garbage of the other test.
+        List<ConsumerRecord<String, byte[]>> dead = readRawFromStart(DLQ,
+                records -> records.stream().anyMatch(r -> key.equals(r.key())), PATIENCE);
+        ConsumerRecord<String, byte[]> letter = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        try (KafkaAvroDeserializer values = new KafkaAvroDeserializer()) {
+            values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
+            assertThat(values.deserialize(DLQ, letter.value())).as("written again in the wire format").isEqualTo(wrongType);
+        }
+        assertThat(new String(letter.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
+                .contains("is not an AlertEvent");
         assertThat(incidents(key)).isEmpty();
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    private List<String> deadLetterCounts() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body().lines().filter(line -> line.startsWith("ownwatch_dead_letters_total{")).toList();
+    }
 
     private void assertRejectedAndNothingPublished(HttpRequest request, int status, String field, String detailContains) {
         try (KafkaConsumer<String, byte[]> consumer = rawConsumer()) {

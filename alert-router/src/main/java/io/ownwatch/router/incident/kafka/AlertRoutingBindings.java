@@ -16,18 +16,16 @@ import org.springframework.messaging.Message;
 class AlertRoutingBindings {
 
     /**
-     * Takes the message rather than the bare event because a record that could not be decoded
-     * arrives with no payload and the decoding error in a header; throwing that error sends the
-     * record to the dead-letter topic with the real reason.
+     * Takes the message rather than the bare event so that a record which is not an AlertEvent (a tombstone, or
+     * another type written with our serde) is refused with a clear reason. Records that cannot be decoded at all
+     * never get here: the shared dead-letter policy ({@code io.ownwatch.schemas.deadletter}) sends them to the
+     * dead-letter topic from the listener container.
      */
     @Bean
     Consumer<Message<?>> routeAlert(IncidentRouting routing) {
         return message -> {
             if (!(message.getPayload() instanceof AlertEvent event)) {
-                RuntimeException failure = DeadLetterHeaders.decodingFailure(message)
-                        .<RuntimeException>map(e -> e)
-                        .orElseGet(() -> new UnreadableAlertRecord(message.getPayload()));
-                throw failure;
+                throw new UnreadableAlertRecord(message.getPayload());
             }
             routing.route(toAlert(event));
         };
@@ -49,8 +47,11 @@ class AlertRoutingBindings {
                 event.getGeneratorUrl());
     }
 
-    /** A record on alerts.v1 that is not an AlertEvent. */
-    static class UnreadableAlertRecord extends RuntimeException {
+    /**
+     * A record on alerts.v1 that is not an AlertEvent. An IllegalArgumentException because retrying cannot change
+     * it: the dead-letter policy sends it to the dead-letter topic on the first attempt.
+     */
+    static class UnreadableAlertRecord extends IllegalArgumentException {
         UnreadableAlertRecord(Object payload) {
             super("Record on alerts.v1 is not an AlertEvent (payload "
                     + (payload == null ? "null" : payload.getClass().getName()) + ")");
