@@ -18,7 +18,7 @@ class AlertRoutingBindings {
     /**
      * Takes the message rather than the bare event so that a record which is not an AlertEvent (a tombstone, or
      * another type written with our serde) is refused with a clear reason. Records that cannot be decoded at all
-     * never get here: the shared dead-letter policy ({@code io.ownwatch.schemas.deadletter}) sends them to the
+     * never get here: the shared dead-letter policy ({@code io.ownwatch.edge.deadletter}) sends them to the
      * dead-letter topic from the listener container.
      */
     @Bean

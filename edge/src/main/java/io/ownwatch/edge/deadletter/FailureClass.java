@@ -1,4 +1,4 @@
-package io.ownwatch.schemas.deadletter;
+package io.ownwatch.edge.deadletter;
 
 /** What retrying can do about a failed record, and so where it goes. */
 enum FailureClass {

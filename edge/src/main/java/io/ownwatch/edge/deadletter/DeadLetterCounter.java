@@ -1,4 +1,4 @@
-package io.ownwatch.schemas.deadletter;
+package io.ownwatch.edge.deadletter;
 
 /** Counts dead letters; an interface so the policy works without Micrometer on the classpath. */
 @FunctionalInterface

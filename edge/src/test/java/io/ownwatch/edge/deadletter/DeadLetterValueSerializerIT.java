@@ -1,7 +1,11 @@
-package io.ownwatch.schemas.deadletter;
+package io.ownwatch.edge.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -10,16 +14,19 @@ import io.ownwatch.events.AlertEvent;
 import io.ownwatch.events.AlertSource;
 import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
-import io.ownwatch.schemas.registry.InMemorySchemaRegistryClient;
+import io.ownwatch.devstack.testkit.TestInfrastructure;
+import io.ownwatch.schemas.registry.RestSchemaRegistryClient;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-class DeadLetterValueSerializerTest {
+/** Dead letters on the devstack's real schema registry: what the registry holds afterwards is the point. */
+class DeadLetterValueSerializerIT {
 
-    private static final Map<String, Object> CONFIG = Map.of("schema.registry.url", "http://unused");
+    private static final String REGISTRY_URL = TestInfrastructure.get().schemaRegistryUrl();
+    private static final Map<String, Object> CONFIG = Map.of("schema.registry.url", REGISTRY_URL);
 
-    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final RestSchemaRegistryClient registry = new RestSchemaRegistryClient(REGISTRY_URL);
 
     private static AlertEvent alert() {
         Instant now = Instant.parse("2026-03-01T10:15:30.123Z");
@@ -38,7 +45,7 @@ class DeadLetterValueSerializerTest {
     }
 
     @Test
-    void aDecodedEventIsWrittenAsTheOriginalRecordWasUnderTheOriginalSubject() {
+    void aDecodedEventIsWrittenAsTheOriginalRecordWasUnderTheOriginalSubject() throws Exception {
         byte[] original = new KafkaAvroSerializer(registry, CONFIG).serialize("alerts.v1", alert());
         DeadLetterValueSerializer deadLetters = new DeadLetterValueSerializer(new KafkaAvroSerializer(registry));
         deadLetters.configure(CONFIG, false);
@@ -46,7 +53,9 @@ class DeadLetterValueSerializerTest {
         byte[] letter = deadLetters.serialize("alerts.v1.alert-router.dlq", from("alerts.v1"), alert());
 
         assertThat(letter).isEqualTo(original);
-        assertThat(registry.subjects()).doesNotContain("alerts.v1.alert-router.dlq-value");
+        String subjects = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(REGISTRY_URL + "/subjects")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(subjects).contains("\"alerts.v1-value\"").doesNotContain("alerts.v1.alert-router.dlq-value");
     }
 
     @Test

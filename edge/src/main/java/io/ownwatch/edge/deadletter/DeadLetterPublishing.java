@@ -1,4 +1,4 @@
-package io.ownwatch.schemas.deadletter;
+package io.ownwatch.edge.deadletter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

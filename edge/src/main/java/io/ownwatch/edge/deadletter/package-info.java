@@ -3,4 +3,4 @@
  * records go to the binding's dead-letter topic at once, an absent database, registry or broker is waited out,
  * anything else is retried by the binding's back-off and then dead-lettered.
  */
-package io.ownwatch.schemas.deadletter;
+package io.ownwatch.edge.deadletter;

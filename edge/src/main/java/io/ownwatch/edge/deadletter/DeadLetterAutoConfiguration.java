@@ -1,4 +1,4 @@
-package io.ownwatch.schemas.deadletter;
+package io.ownwatch.edge.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,4 +1,4 @@
-package io.ownwatch.schemas.deadletter;
+package io.ownwatch.edge.deadletter;
 
 import java.util.Collection;
 import java.util.Collections;

@@ -1,7 +1,8 @@
-package io.ownwatch.registry;
+package io.ownwatch.edge.web;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,17 +34,19 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Turns the web layer's own failures (validation, unreadable bodies, bad parameters, surprises) into
- * RFC 9457 problem details that name the offending field. Domain failures are translated by the
- * controller of their feature.
+ * RFC 9457 problem details that name the offending field, the same way in every service. Domain
+ * failures are translated by the feature they belong to, whose handlers win over these: this
+ * advice is ordered last.
  */
 @RestControllerAdvice
-class ApiErrors extends ResponseEntityExceptionHandler {
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     static final URI VALIDATION = URI.create("https://ownwatch.io/problems/validation");
     static final URI MALFORMED = URI.create("https://ownwatch.io/problems/malformed-request");
     static final URI INTERNAL = URI.create("https://ownwatch.io/problems/internal");
 
-    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     /** One offending field or parameter, as listed in a problem's {@code errors} property. */
     record FieldProblem(String field, String message) {
@@ -78,8 +83,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
-        String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
-        var problem = invalid(List.of(new FieldProblem(name, "must be a valid " + expected)));
+        Class<?> type = ex.getRequiredType();
+        String message = type == null ? "has the wrong type"
+                : type.isEnum() ? "must be one of " + Arrays.toString(type.getEnumConstants())
+                : "must be a valid " + type.getSimpleName();
+        var problem = invalid(List.of(new FieldProblem(name, message)));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
