@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.ownwatch.devstack.identity.IdentityProvider;
 import io.ownwatch.devstack.kafka.EmbeddedKafka;
 import io.ownwatch.devstack.postgres.EmbeddedPostgresServer;
 import io.ownwatch.devstack.registry.SchemaRegistryServer;
@@ -17,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kafka, PostgreSQL and the schema registry, started together in this JVM and bound to 127.0.0.1. Everything
- * is kept under one data directory ({@code kafka/}, {@code postgres/}; the registry stores its schemas in
- * PostgreSQL), so a stack started again on the same directory finds every topic, offset, row and schema.
+ * Kafka, PostgreSQL, the schema registry and the identity provider, started together in this JVM and bound to
+ * 127.0.0.1. Everything is kept under one data directory ({@code kafka/}, {@code postgres/}, {@code identity/}; the
+ * registry stores its schemas in PostgreSQL), so a stack started again on the same directory finds every topic,
+ * offset, row, schema and the same token-signing key.
  *
  * <pre>{@code
  * try (DevStack stack = DevStack.builder().dataDirectory(Path.of("data")).start()) { ... }
@@ -35,13 +37,16 @@ public final class DevStack implements Infrastructure, AutoCloseable {
     private volatile EmbeddedKafka kafka;
     private final EmbeddedPostgresServer postgres;
     private final SchemaRegistryServer registry;
+    private final IdentityProvider identity;
     private final Path dataDirectory;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DevStack(EmbeddedKafka kafka, EmbeddedPostgresServer postgres, SchemaRegistryServer registry, Path dataDirectory) {
+    private DevStack(EmbeddedKafka kafka, EmbeddedPostgresServer postgres, SchemaRegistryServer registry,
+            IdentityProvider identity, Path dataDirectory) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.registry = registry;
+        this.identity = identity;
         this.dataDirectory = dataDirectory;
     }
 
@@ -57,6 +62,16 @@ public final class DevStack implements Infrastructure, AutoCloseable {
     @Override
     public String schemaRegistryUrl() {
         return registry.url();
+    }
+
+    @Override
+    public String issuerUri() {
+        return identity.issuerUri();
+    }
+
+    /** The embedded identity provider, e.g. for tests that sign tokens it would never issue ({@link IdentityProvider#sign}). */
+    public IdentityProvider identityProvider() {
+        return identity;
     }
 
     @Override
@@ -100,14 +115,14 @@ public final class DevStack implements Infrastructure, AutoCloseable {
         return dataDirectory;
     }
 
-    /** Stops the registry, Kafka and PostgreSQL, in that order; a second call does nothing. Data stays in the data directory. */
+    /** Stops the identity provider, the registry, Kafka and PostgreSQL, in that order; a second call does nothing. Data stays in the data directory. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         RuntimeException failure = null;
-        for (AutoCloseable part : new AutoCloseable[] {registry, kafka, postgres}) {
+        for (AutoCloseable part : new AutoCloseable[] {identity, registry, kafka, postgres}) {
             try {
                 part.close();
             } catch (Exception e) {
@@ -131,6 +146,7 @@ public final class DevStack implements Infrastructure, AutoCloseable {
         private int kafkaPort;
         private int postgresPort;
         private int registryPort;
+        private int identityPort;
 
         private Builder() {
         }
@@ -156,8 +172,14 @@ public final class DevStack implements Infrastructure, AutoCloseable {
             return this;
         }
 
+        /** The identity provider's port; its issuer is {@code http://127.0.0.1:<port>}. */
+        public Builder identityPort(int port) {
+            this.identityPort = checkPort(port);
+            return this;
+        }
+
         /**
-         * Starts PostgreSQL and Kafka side by side (they are independent and each spends most of its start-up
+         * Starts PostgreSQL, Kafka and the identity provider side by side (they are independent and each spends most of its start-up
          * waiting), then the registry on PostgreSQL. On failure stops whatever had started.
          */
         public DevStack start() {
@@ -168,6 +190,10 @@ public final class DevStack implements Infrastructure, AutoCloseable {
             ExecutorService kafkaStarter = Executors.newSingleThreadExecutor(task -> new Thread(task, "devstack-kafka-start"));
             Future<EmbeddedKafka> kafkaStart = kafkaStarter.submit(() -> EmbeddedKafka.start(directory.resolve("kafka"), kafkaPort));
             kafkaStarter.shutdown();
+            ExecutorService identityStarter = Executors.newSingleThreadExecutor(task -> new Thread(task, "devstack-identity-start"));
+            Future<IdentityProvider> identityStart = identityStarter.submit(() -> IdentityProvider.start(directory.resolve("identity"), identityPort));
+            identityStarter.shutdown();
+            boolean identityAwaited = false;
             Deque<AutoCloseable> running = new ArrayDeque<>();
             boolean kafkaAwaited = false;
             try {
@@ -179,11 +205,14 @@ public final class DevStack implements Infrastructure, AutoCloseable {
                 running.push(kafka);
                 long kafkaUp = System.nanoTime();
                 SchemaRegistryServer registry = SchemaRegistryServer.start(postgres.dataSource(REGISTRY_DATABASE), registryPort);
-                DevStack stack = new DevStack(kafka, postgres, registry, directory);
+                running.push(registry);
+                identityAwaited = true;
+                IdentityProvider identity = await(identityStart);
+                DevStack stack = new DevStack(kafka, postgres, registry, identity, directory);
                 log.info("Devstack up in {} ms (PostgreSQL after {} ms, Kafka after {} ms): Kafka {}, PostgreSQL 127.0.0.1:{}, "
-                                + "schema registry {}, data in {}",
+                                + "schema registry {}, identity provider {}, data in {}",
                         millis(started, System.nanoTime()), millis(started, postgresUp), millis(started, kafkaUp),
-                        stack.kafkaBootstrapServers(), postgres.port(), stack.schemaRegistryUrl(), directory);
+                        stack.kafkaBootstrapServers(), postgres.port(), stack.schemaRegistryUrl(), stack.issuerUri(), directory);
                 return stack;
             } catch (RuntimeException e) {
                 if (!kafkaAwaited) {
@@ -192,6 +221,13 @@ public final class DevStack implements Infrastructure, AutoCloseable {
                         running.push(await(kafkaStart));
                     } catch (RuntimeException kafkaFailure) {
                         e.addSuppressed(kafkaFailure);
+                    }
+                }
+                if (!identityAwaited) {
+                    try {
+                        running.push(await(identityStart));
+                    } catch (RuntimeException identityFailure) {
+                        e.addSuppressed(identityFailure);
                     }
                 }
                 while (!running.isEmpty()) {
@@ -205,14 +241,14 @@ public final class DevStack implements Infrastructure, AutoCloseable {
             }
         }
 
-        private static EmbeddedKafka await(Future<EmbeddedKafka> start) {
+        private static <T> T await(Future<T> start) {
             try {
                 return start.get();
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException("Kafka failed to start", e.getCause());
+                throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException("A devstack part failed to start", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while starting Kafka", e);
+                throw new IllegalStateException("Interrupted while starting the devstack", e);
             }
         }
 

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the infrastructure alone on the default ports: Kafka 9092, PostgreSQL 5433, schema registry 8081.
- * Usage: {@code DevStackMain [--data-dir DIR] [--kafka-port N] [--postgres-port N] [--registry-port N]}; data
+ * Runs the infrastructure alone on the default ports: Kafka 9092, PostgreSQL 5433, schema registry 8081,
+ * identity provider 9000. Usage: {@code DevStackMain [--data-dir DIR] [--kafka-port N] [--postgres-port N]
+ * [--registry-port N] [--identity-port N]}; data
  * defaults to {@code ./data}. Stops on Ctrl-C, keeping the data.
  */
 public final class DevStackMain {
@@ -18,6 +19,7 @@ public final class DevStackMain {
         int kafkaPort = 9092;
         int postgresPort = 5433;
         int registryPort = 8081;
+        int identityPort = 9000;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
@@ -29,6 +31,7 @@ public final class DevStackMain {
                 case "--kafka-port" -> kafkaPort = port(value);
                 case "--postgres-port" -> postgresPort = port(value);
                 case "--registry-port" -> registryPort = port(value);
+                case "--identity-port" -> identityPort = port(value);
                 default -> usage("unknown option " + option);
             }
         }
@@ -37,14 +40,15 @@ public final class DevStackMain {
                 .kafkaPort(kafkaPort)
                 .postgresPort(postgresPort)
                 .registryPort(registryPort)
+                .identityPort(identityPort)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stack.close();
             stopped.countDown();
         }, "devstack-shutdown"));
-        System.out.printf("Devstack running: Kafka %s, PostgreSQL %s (user postgres), schema registry %s. Ctrl-C stops it.%n",
-                stack.kafkaBootstrapServers(), "127.0.0.1:" + stack.postgresPort(), stack.schemaRegistryUrl());
+        System.out.printf("Devstack running: Kafka %s, PostgreSQL %s (user postgres), schema registry %s, identity provider %s. Ctrl-C stops it.%n",
+                stack.kafkaBootstrapServers(), "127.0.0.1:" + stack.postgresPort(), stack.schemaRegistryUrl(), stack.issuerUri());
         stopped.await();
     }
 
@@ -59,7 +63,7 @@ public final class DevStackMain {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: DevStackMain [--data-dir DIR] [--kafka-port N] [--postgres-port N] [--registry-port N]");
+        System.err.println("usage: DevStackMain [--data-dir DIR] [--kafka-port N] [--postgres-port N] [--registry-port N] [--identity-port N]");
         System.exit(2);
     }
 }

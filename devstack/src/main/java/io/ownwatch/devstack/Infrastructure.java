@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where the platform's infrastructure lives: a Kafka cluster, a Confluent-compatible schema registry and a
- * PostgreSQL server. Implemented by the in-JVM {@link DevStack} and, in tests, by containers.
+ * PostgreSQL server, and an OAuth2/OIDC identity provider. Implemented by the in-JVM {@link DevStack} and, in tests, by containers.
  */
 public interface Infrastructure {
 
@@ -28,6 +28,12 @@ public interface Infrastructure {
     String databasePassword();
 
     /**
+     * The OAuth2/OIDC issuer people and services get their tokens from, e.g. {@code http://127.0.0.1:9000}
+     * (no trailing slash); its discovery document is at {@code <issuer>/.well-known/openid-configuration}.
+     */
+    String issuerUri();
+
+    /**
      * The Spring properties that point a service at this infrastructure, for {@code @DynamicPropertySource}
      * or {@code SpringApplicationBuilder.properties}.
      */
@@ -39,6 +45,7 @@ public interface Infrastructure {
         properties.put("spring.cloud.stream.kafka.binder.brokers", kafkaBootstrapServers());
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
         properties.put("schema.registry.url", schemaRegistryUrl());
+        properties.put("ownwatch.security.issuer-uri", issuerUri());
         return properties;
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import io.ownwatch.devstack.Infrastructure;
+import io.ownwatch.devstack.identity.IdentityProvider;
 import org.opentest4j.TestAbortedException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -22,7 +23,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Kafka, PostgreSQL and Confluent's own schema registry in containers, for checking that our code also works
- * against the real products. Kept in its own class so Testcontainers is only loaded when asked for.
+ * against the real products. There is no identity-provider container: the same embedded {@link IdentityProvider}
+ * runs in this JVM (it is a real OIDC provider, and a Keycloak image would add minutes). Kept in its own class so Testcontainers is only loaded when asked for.
  */
 final class ContainerInfrastructure implements Infrastructure {
 
@@ -34,12 +36,15 @@ final class ContainerInfrastructure implements Infrastructure {
     private final KafkaContainer kafka;
     private final PostgreSQLContainer postgres;
     private final GenericContainer<?> registry;
+    private final IdentityProvider identity;
     private final Set<String> knownDatabases = ConcurrentHashMap.newKeySet();
 
-    private ContainerInfrastructure(KafkaContainer kafka, PostgreSQLContainer postgres, GenericContainer<?> registry) {
+    private ContainerInfrastructure(KafkaContainer kafka, PostgreSQLContainer postgres, GenericContainer<?> registry,
+            IdentityProvider identity) {
         this.kafka = kafka;
         this.postgres = postgres;
         this.registry = registry;
+        this.identity = identity;
     }
 
     static Infrastructure startShared() {
@@ -63,7 +68,14 @@ final class ContainerInfrastructure implements Infrastructure {
         kafka.start();
         postgres.start();
         registry.start();
-        ContainerInfrastructure infrastructure = new ContainerInfrastructure(kafka, postgres, registry);
+        java.nio.file.Path identityDirectory;
+        try {
+            identityDirectory = java.nio.file.Files.createTempDirectory("ownwatch-identity-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot create a temporary directory for the identity provider", e);
+        }
+        IdentityProvider identity = IdentityProvider.start(identityDirectory, 0);
+        ContainerInfrastructure infrastructure = new ContainerInfrastructure(kafka, postgres, registry, identity);
         Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::stop, "containers-test-shutdown"));
         return infrastructure;
     }
@@ -76,6 +88,15 @@ final class ContainerInfrastructure implements Infrastructure {
     @Override
     public String schemaRegistryUrl() {
         return "http://" + registry.getHost() + ":" + registry.getMappedPort(8081);
+    }
+
+    @Override
+    public String issuerUri() {
+        return identity.issuerUri();
+    }
+
+    IdentityProvider identityProvider() {
+        return identity;
     }
 
     @Override
@@ -117,6 +138,7 @@ final class ContainerInfrastructure implements Infrastructure {
     }
 
     private void stop() {
+        identity.close();
         registry.stop();
         kafka.stop();
         postgres.stop();

@@ -29,6 +29,7 @@ public final class TestInfrastructure {
     public static final String MODE_PROPERTY = "ownwatch.test.infra";
 
     private static Infrastructure shared;
+    private static Tokens tokens;
 
     private TestInfrastructure() {
     }
@@ -41,6 +42,14 @@ public final class TestInfrastructure {
                     : startDevStack();
         }
         return shared;
+    }
+
+    /** Tokens from the shared infrastructure's identity provider, cached per person for the whole JVM. */
+    public static synchronized Tokens tokens() {
+        if (tokens == null) {
+            tokens = new Tokens(get());
+        }
+        return tokens;
     }
 
     private static Infrastructure startDevStack() {

@@ -50,11 +50,13 @@ class PostgresDatabasesIT {
     }
 
     @Test
-    void givesSpringTheSixPropertiesItNeeds(Infrastructure infrastructure) {
+    void givesSpringThePropertiesItNeeds(Infrastructure infrastructure) {
         assertThat(infrastructure.springProperties("router"))
                 .containsOnlyKeys("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                        "spring.cloud.stream.kafka.binder.brokers", "spring.kafka.bootstrap-servers", "schema.registry.url")
+                        "spring.cloud.stream.kafka.binder.brokers", "spring.kafka.bootstrap-servers", "schema.registry.url",
+                        "ownwatch.security.issuer-uri")
                 .containsEntry("spring.datasource.url", infrastructure.jdbcUrl("router"))
+                .containsEntry("ownwatch.security.issuer-uri", infrastructure.issuerUri())
                 .containsEntry("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers())
                 .containsEntry("schema.registry.url", infrastructure.schemaRegistryUrl());
     }
