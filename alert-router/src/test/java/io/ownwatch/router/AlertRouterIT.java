@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
+import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.events.Actor;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.AlertEvent;
@@ -277,6 +278,54 @@ class AlertRouterIT {
         assertThat(incidents(key)).isEmpty();
     }
 
+    @Test
+    void ingestNeedsNoTokenButIncidentReadsNeedAPersonWithARole() {
+        Tokens tokens = TestInfrastructure.tokens();
+        String fingerprint = uniqueFingerprint();
+        assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
+        String id = awaitIncident(fingerprint, i -> true).get("id").stringValue();
+
+        for (String person : List.of("alice", "bob", "carol", "dave")) {
+            assertThat(send(api("/api/v1/incidents/" + id, tokens.person(person))).statusCode()).as(person).isEqualTo(200);
+        }
+        for (String refused : List.of("", tokens.expired("dave"), tokens.foreignIssuer("dave"),
+                tokens.tampered(tokens.person("dave")), tokens.wrongAudience())) {
+            HttpResponse<String> response = send(api("/api/v1/incidents/" + id, refused.isEmpty() ? null : refused));
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(response.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
+            assertThat(JSON.readTree(response.body()).get("type").stringValue())
+                    .isEqualTo("https://ownwatch.io/problems/unauthenticated");
+            assertThat(response.body()).doesNotContain(fingerprint);
+        }
+        // The router's own client identity is for calling the registry, not for reading incidents.
+        HttpResponse<String> asClient = send(api("/api/v1/incidents/" + id,
+                tokens.client("alert-router", "alert-router-secret", "registry.resolve")));
+        assertThat(asClient.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(asClient.body()).get("type").stringValue()).isEqualTo("https://ownwatch.io/problems/forbidden");
+    }
+
+    @Test
+    void auditsTheOpenIngestAndShowsTheTrailToOpsAdminsOnly() {
+        Tokens tokens = TestInfrastructure.tokens();
+        assertThat(postJson(firing(uniqueFingerprint())).statusCode()).isEqualTo(202);
+
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> trail = send(api("/api/v1/audit?actor=anonymous&outcome=202&size=500", tokens.person("alice")));
+            assertThat(trail.statusCode()).isEqualTo(200);
+            List<JsonNode> entries = new ArrayList<>();
+            JSON.readTree(trail.body()).get("items").values().forEach(entries::add);
+            assertThat(entries).anySatisfy(entry -> {
+                assertThat(entry.get("method").stringValue()).isEqualTo("POST");
+                assertThat(entry.get("path").stringValue()).isEqualTo("/api/v1/integrations/alertmanager");
+            });
+        });
+        for (String person : List.of("bob", "carol", "dave")) {
+            assertThat(send(api("/api/v1/audit", tokens.person(person))).statusCode()).as(person).isEqualTo(403);
+        }
+        assertThat(send(api("/api/v1/audit", null)).statusCode()).isEqualTo(401);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private List<String> deadLetterCounts() {
@@ -325,9 +374,9 @@ class AlertRouterIT {
         return found.get(0);
     }
 
+    /** Incidents of one alert identity, read as dave, a viewer: the least a person needs to read them. */
     private List<JsonNode> incidents(String dedupKey) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + port + "/api/v1/incidents?dedupKey=" + dedupKey)).GET().build());
+        HttpResponse<String> response = send(api("/api/v1/incidents?dedupKey=" + dedupKey, TestInfrastructure.tokens().person("dave")));
         assertThat(response.statusCode()).isEqualTo(200);
         List<JsonNode> incidents = new ArrayList<>();
         JSON.readTree(response.body()).values().forEach(incidents::add);
@@ -432,6 +481,16 @@ class AlertRouterIT {
                 .setGeneratorUrl(null)
                 .setIntegrationId(null)
                 .build();
+    }
+
+    private HttpRequest api(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "application/json, application/problem+json")
+                .GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request.build();
     }
 
     private HttpResponse<String> postJson(String body) {

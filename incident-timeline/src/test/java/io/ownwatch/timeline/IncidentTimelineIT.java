@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
+import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.events.Actor;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.Severity;
@@ -118,9 +119,18 @@ class IncidentTimelineIT {
     record Answer(int status, String contentType, JsonNode body) {
     }
 
+    /** Reads as dave, a viewer: the least a person needs to read the timeline. */
     private Answer get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, application/problem+json").build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, TestInfrastructure.tokens().person("dave"));
+    }
+
+    private Answer get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "application/json, application/problem+json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                 response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
@@ -322,10 +332,43 @@ class IncidentTimelineIT {
     }
 
     @Test
+    void letsEveryRoleReadAndRefusesCallsWithoutAValidTokenWith401() throws Exception {
+        Tokens tokens = TestInfrastructure.tokens();
+        String incidentId = "access-" + run;
+        send(event(incidentId, 1, TimelineEventType.INCIDENT_OPENED, 0));
+        awaitTimeline(incidentId, 1);
+
+        for (String person : List.of("alice", "bob", "carol", "dave")) {
+            assertThat(get("/api/v1/incidents/" + incidentId, tokens.person(person)).status()).as(person).isEqualTo(200);
+            assertThat(get("/api/v1/incidents/" + incidentId + "/timeline", tokens.person(person)).status()).as(person).isEqualTo(200);
+        }
+        for (String refused : List.of("", tokens.expired("dave"), tokens.foreignIssuer("dave"),
+                tokens.tampered(tokens.person("dave")), tokens.wrongAudience())) {
+            Answer answer = get("/api/v1/incidents/" + incidentId, refused.isEmpty() ? null : refused);
+            assertProblem(answer, 401, null);
+            assertThat(answer.body().path("type").asString()).isEqualTo("https://ownwatch.io/problems/unauthenticated");
+            assertThat(answer.body().has("eventCount")).as("no incident data in a refusal").isFalse();
+        }
+    }
+
+    @Test
+    void showsTheAuditTrailToOpsAdminsOnly() throws Exception {
+        Tokens tokens = TestInfrastructure.tokens();
+        assertThat(get("/api/v1/audit", tokens.person("alice")).status()).isEqualTo(200);
+        for (String person : List.of("bob", "carol", "dave")) {
+            Answer refused = get("/api/v1/audit", tokens.person(person));
+            assertProblem(refused, 403, null);
+            assertThat(refused.body().path("type").asString()).isEqualTo("https://ownwatch.io/problems/forbidden");
+        }
+        assertProblem(get("/api/v1/audit", null), 401, null);
+    }
+
+    @Test
     void exposesHealthProbesMetricsAndOpenApi() throws Exception {
-        assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
-        assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
-        assertThat(get("/v3/api-docs").body().path("paths").has("/api/v1/incidents/{incidentId}/timeline")).isTrue();
+        // Probes, scrapers and API tooling hold no token.
+        assertThat(get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).status()).isEqualTo(200);
+        assertThat(get("/v3/api-docs", null).body().path("paths").has("/api/v1/incidents/{incidentId}/timeline")).isTrue();
         HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);

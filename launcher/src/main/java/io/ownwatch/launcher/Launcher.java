@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.ownwatch.devstack.DevStack;
+import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.launcher.Platform.Service;
 
 /**
@@ -41,6 +42,7 @@ public final class Launcher {
                 .kafkaPort(options.kafkaPort())
                 .postgresPort(options.postgresPort())
                 .registryPort(options.schemaRegistryPort())
+                .identityPort(options.identityPort())
                 .start();
         Platform platform;
         try {
@@ -70,7 +72,7 @@ public final class Launcher {
         }, "ownwatch-shutdown"));
 
         List<String> loaded = options.loadSampleData()
-                ? new SampleData(platform.url(Service.OWNERSHIP_REGISTRY)).load()
+                ? new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), new Tokens(stack).person("alice")).load()
                 : List.of();
         System.out.println(banner(options, stack, platform, loaded, (System.nanoTime() - started) / 1_000_000));
         stopped.await();
@@ -90,13 +92,17 @@ public final class Launcher {
         text.append(String.format("  %-22s %s%n", "kafka", stack.kafkaBootstrapServers()))
                 .append(String.format("  %-22s %s%n", "schema registry", stack.schemaRegistryUrl()))
                 .append(String.format("  %-22s %s%n", "postgresql", stack.jdbcUrl("postgres")))
+                .append(String.format("  %-22s %s   (people: alice ops-admin, bob and erin responders,%n", "identity provider",
+                        stack.issuerUri()))
+                .append(String.format("  %-22s %s%n", "", "carol support, dave viewer; password <name>-password)"))
                 .append(loaded.isEmpty() ? "  sample data: already loaded\n" : "  sample data loaded: " + loaded + "\n")
                 .append("\nSend a sample alert:\n")
                 .append("  curl -i -H 'Content-Type: application/json' --data @samples/alertmanager-checkout-firing.json \\\n")
                 .append("       ").append(router).append("/api/v1/integrations/alertmanager\n")
-                .append("Then list incidents and read a timeline:\n")
-                .append("  curl -s ").append(timeline).append("/api/v1/incidents\n")
-                .append("  curl -s ").append(timeline).append("/api/v1/incidents/<incidentId>/timeline\n")
+                .append("Then, with a token (the browser's authorization-code flow, scripted), list incidents and read a timeline:\n")
+                .append("  TOKEN=$(scripts/get-token alice)\n")
+                .append("  curl -s -H \"Authorization: Bearer $TOKEN\" ").append(timeline).append("/api/v1/incidents\n")
+                .append("  curl -s -H \"Authorization: Bearer $TOKEN\" ").append(timeline).append("/api/v1/incidents/<incidentId>/timeline\n")
                 .append("Ctrl-C stops everything; the next start keeps the data.\n");
         return text.toString();
     }

@@ -15,11 +15,12 @@ import io.ownwatch.launcher.Platform.Service;
  * @param kafkaPort the broker's port
  * @param postgresPort PostgreSQL's port (5433, so it never clashes with a local 5432)
  * @param schemaRegistryPort the schema registry's port (Confluent's default)
+ * @param identityPort the embedded identity provider's port
  * @param servicePorts the HTTP port of each service
  * @param loadSampleData whether to load the sample teams and services
  */
 record LauncherOptions(Path dataDirectory, int kafkaPort, int postgresPort, int schemaRegistryPort,
-                       Map<Service, Integer> servicePorts, boolean loadSampleData) {
+                       int identityPort, Map<Service, Integer> servicePorts, boolean loadSampleData) {
 
     static final String USAGE = """
             Usage: java -jar launcher/target/ownwatch.jar [--option=value ...]
@@ -27,6 +28,7 @@ record LauncherOptions(Path dataDirectory, int kafkaPort, int postgresPort, int 
               --kafka-port=N           Kafka broker (default 9092)
               --postgres-port=N        PostgreSQL (default 5433)
               --schema-registry-port=N schema registry (default 8081)
+              --identity-port=N        identity provider, the token issuer (default 9000)
               --router-port=N          alert-router (default 8080)
               --registry-port=N        ownership-registry (default 8082)
               --executor-port=N        remediation-executor (default 8083)
@@ -55,6 +57,7 @@ record LauncherOptions(Path dataDirectory, int kafkaPort, int postgresPort, int 
                 port(given, "kafka-port", 9092),
                 port(given, "postgres-port", 5433),
                 port(given, "schema-registry-port", 8081),
+                port(given, "identity-port", 9000),
                 servicePorts,
                 sampleData);
         given.remove("data-dir");

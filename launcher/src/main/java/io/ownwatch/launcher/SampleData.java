@@ -15,8 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Loads the sample teams and services through the registry's own API, so the samples pass the
- * same validation as anything a team declares. Running it again changes nothing.
+ * Loads the sample teams, people, memberships and services through the registry's own API, as
+ * the sample ops-admin, so the samples pass the same validation and access rules as anything a
+ * team declares. Running it again changes nothing.
  */
 final class SampleData {
 
@@ -24,9 +25,15 @@ final class SampleData {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI registry;
+    private final String token;
 
-    SampleData(URI registry) {
+    /**
+     * @param registry where the ownership registry answers
+     * @param token an ops-admin's access token
+     */
+    SampleData(URI registry, String token) {
         this.registry = registry;
+        this.token = token;
     }
 
     /** Returns the ids of what it created; what existed already is left as it is. */
@@ -38,6 +45,14 @@ final class SampleData {
                 created.add("team " + team.path("id").asText());
             }
         }
+        for (JsonNode person : sample.path("people")) {
+            if (post("/api/v1/people", person)) {
+                created.add("person " + person.path("id").asText());
+            }
+        }
+        for (JsonNode membership : sample.path("memberships")) {
+            put("/api/v1/teams/" + membership.path("teamId").asText() + "/members/" + membership.path("personId").asText());
+        }
         for (JsonNode service : sample.path("services")) {
             if (post("/api/v1/services", service)) {
                 created.add("service " + service.path("id").asText());
@@ -47,18 +62,32 @@ final class SampleData {
     }
 
     private boolean post(String path, JsonNode body) {
-        HttpRequest request = HttpRequest.newBuilder(registry.resolve(path))
+        HttpResponse<String> response = send(request(path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        return switch (response.statusCode()) {
+            case 201 -> true;
+            case 409 -> false; // loaded by an earlier run
+            default -> throw new IllegalStateException("The registry refused sample " + path + " "
+                    + body.path("id").asText() + ": " + response.statusCode() + " " + response.body());
+        };
+    }
+
+    private void put(String path) {
+        HttpResponse<String> response = send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("The registry refused sample " + path + ": "
+                    + response.statusCode() + " " + response.body());
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(registry.resolve(path)).header("Authorization", "Bearer " + token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return switch (response.statusCode()) {
-                case 201 -> true;
-                case 409 -> false; // loaded by an earlier run
-                default -> throw new IllegalStateException("The registry refused sample " + path + " "
-                        + body.path("id").asText() + ": " + response.statusCode() + " " + response.body());
-            };
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ownwatch.devstack.DevStack;
+import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.launcher.Platform.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class EmbeddedRunRestartIT {
     void restartOnTheSameDataDirectoryKeepsIncidentsTimelinesAndOwnership() {
         String incidentId;
         try (DevStack stack = start(); Platform platform = Platform.start(stack, Map.of(), List.of())) {
-            PlatformClient client = new PlatformClient(platform);
+            PlatformClient client = new PlatformClient(platform, new Tokens(stack).person("alice"));
             client.declareOwnership("payments", "checkout");
             assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
                     alertmanagerWebhook("checkout", "fp-restart", false)).status()).isEqualTo(202);
@@ -40,7 +41,8 @@ class EmbeddedRunRestartIT {
         }
 
         try (DevStack stack = start(); Platform platform = Platform.start(stack, Map.of(), List.of())) {
-            PlatformClient client = new PlatformClient(platform);
+            // The identity provider's signing key survived too: a fresh login is accepted everywhere.
+            PlatformClient client = new PlatformClient(platform, new Tokens(stack).person("alice"));
             assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/services/checkout").status()).isEqualTo(200);
             assertThat(client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents/" + incidentId + "/timeline").status())
                     .isEqualTo(200);
@@ -55,7 +57,8 @@ class EmbeddedRunRestartIT {
     }
 
     private DevStack start() {
-        return DevStack.builder().dataDirectory(dataDirectory).kafkaPort(0).postgresPort(0).registryPort(0).start();
+        return DevStack.builder().dataDirectory(dataDirectory).kafkaPort(0).postgresPort(0).registryPort(0)
+                .identityPort(0).start();
     }
 
     /** Waits for the checkout incident's timeline to read as expected and returns the incident's id. */

@@ -17,6 +17,7 @@ class LauncherOptionsTest {
         assertThat(options.kafkaPort()).isEqualTo(9092);
         assertThat(options.postgresPort()).isEqualTo(5433);
         assertThat(options.schemaRegistryPort()).isEqualTo(8081);
+        assertThat(options.identityPort()).isEqualTo(9000);
         assertThat(options.servicePorts()).containsEntry(Service.ALERT_ROUTER, 8080)
                 .containsEntry(Service.OWNERSHIP_REGISTRY, 8082)
                 .containsEntry(Service.REMEDIATION_EXECUTOR, 8083)

@@ -25,9 +25,21 @@ final class PlatformClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Platform platform;
+    private final String token;
 
-    PlatformClient(Platform platform) {
+    /** A client acting with the given access token; null for none. */
+    PlatformClient(Platform platform, String token) {
         this.platform = platform;
+        this.token = token;
+    }
+
+    /** The same platform, another caller. */
+    PlatformClient as(String otherToken) {
+        return new PlatformClient(platform, otherToken);
+    }
+
+    Answer put(Service service, String path) {
+        return send(HttpRequest.newBuilder(platform.url(service).resolve(path)).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
     Answer post(Service service, String path, String json) {
@@ -42,7 +54,7 @@ final class PlatformClient {
 
     String getText(Service service, String path) {
         try {
-            return http.send(HttpRequest.newBuilder(platform.url(service).resolve(path)).GET().build(),
+            return http.send(authorized(HttpRequest.newBuilder(platform.url(service).resolve(path)).GET()).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,7 +64,7 @@ final class PlatformClient {
         }
     }
 
-    /** A team owning one service that claims alerts labelled {@code service=<serviceId>}. */
+    /** A team owning one service that claims alerts labelled {@code service=<serviceId>}; needs an ops-admin's token. */
     void declareOwnership(String teamId, String serviceId) {
         Answer team = post(Service.OWNERSHIP_REGISTRY, "/api/v1/teams",
                 "{\"id\":\"%s\",\"name\":\"Team %s\"}".formatted(teamId, teamId));
@@ -86,9 +98,13 @@ final class PlatformClient {
         }
     }
 
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
     private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
         } catch (IOException e) {

@@ -8,13 +8,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.launcher.Platform.Service;
 import io.ownwatch.launcher.PlatformClient.Answer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,20 +25,11 @@ class WalkingSkeletonIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    private static Platform platform;
     private static PlatformClient client;
 
     @BeforeAll
     static void startPlatform() {
-        platform = Platform.start(TestInfrastructure.get(), Map.of(), List.of());
-        client = new PlatformClient(platform);
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+        client = new PlatformClient(SharedPlatform.get(), TestInfrastructure.tokens().person("alice"));
     }
 
     @Test

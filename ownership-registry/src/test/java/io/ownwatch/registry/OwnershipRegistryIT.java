@@ -34,6 +34,8 @@ class OwnershipRegistryIT {
     @LocalServerPort
     int port;
 
+    // Every call is made as alice, an ops-admin, who may do everything this test does; RegistryAccessIT covers who may not.
+
     /** A unique suffix so that tests sharing one database never see each other's teams and services. */
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -43,6 +45,7 @@ class OwnershipRegistryIT {
     private Answer send(String method, String path, String contentType, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", "Bearer " + TestInfrastructure.tokens().person("alice"))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param catchAllTeam team that takes incidents whose owner cannot be found
  * @param connectTimeout how long to wait for a connection to the registry
  * @param readTimeout how long to wait for the registry's answer
+ * @param clientRegistrationId the OAuth2 client registration ({@code spring.security.oauth2.client.registration.*})
+ *                             whose client-credentials token the router presents to the registry
  */
 @Validated
 @ConfigurationProperties("ownwatch.router.ownership")
@@ -22,5 +24,6 @@ public record OwnershipProperties(
         @DefaultValue("http://localhost:8082") @NotNull URI registryUrl,
         @DefaultValue("operations") @NotBlank String catchAllTeam,
         @DefaultValue("1s") @NotNull Duration connectTimeout,
-        @DefaultValue("2s") @NotNull Duration readTimeout) {
+        @DefaultValue("2s") @NotNull Duration readTimeout,
+        @DefaultValue("alert-router") @NotBlank String clientRegistrationId) {
 }

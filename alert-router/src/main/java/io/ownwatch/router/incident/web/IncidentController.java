@@ -8,15 +8,20 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The router's incidents, read-only: the timeline service holds their history. */
+/**
+ * The router's incidents, read-only: the timeline service holds their history. Any person with an
+ * Ownwatch role may read them; ingest (under /api/v1/integrations) is open until integration keys.
+ */
 @RestController
 @RequestMapping("/api/v1/incidents")
+@PreAuthorize("hasAnyRole('OPS_ADMIN', 'RESPONDER', 'SUPPORT', 'VIEWER')")
 class IncidentController {
 
     private final Incidents incidents;

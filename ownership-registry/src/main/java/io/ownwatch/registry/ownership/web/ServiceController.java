@@ -5,8 +5,11 @@ import java.util.List;
 
 import io.ownwatch.registry.ItemPage;
 import io.ownwatch.registry.Slug;
+import io.ownwatch.registry.access.Access;
+import io.ownwatch.registry.membership.Memberships;
 import io.ownwatch.registry.ownership.LabelMatcher;
 import io.ownwatch.registry.ownership.MatchOp;
+import io.ownwatch.registry.ownership.NotAMemberOfOwningTeam;
 import io.ownwatch.registry.ownership.OwnedService;
 import io.ownwatch.registry.ownership.OwnedServices;
 import io.ownwatch.registry.ownership.ServiceAlreadyExists;
@@ -24,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,9 +44,11 @@ class ServiceController {
     private static final String SLUG_MESSAGE = "must be a slug: lower-case letters, digits and '-', at most 63 characters";
 
     private final OwnedServices services;
+    private final Memberships memberships;
 
-    ServiceController(OwnedServices services) {
+    ServiceController(OwnedServices services, Memberships memberships) {
         this.services = services;
+        this.memberships = memberships;
     }
 
     record CreateService(
@@ -57,8 +63,13 @@ class ServiceController {
     record Matcher(@NotBlank @Size(max = 100) String label, @NotNull MatchOp op, @NotNull @Size(max = 1000) String value) {
     }
 
+    /** Ops-admins declare services for any team; a responder only for a team they belong to. */
+    @Access.DeclareService
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OwnedService> create(@Valid @RequestBody CreateService request) {
+    ResponseEntity<OwnedService> create(@Valid @RequestBody CreateService request, Authentication caller) {
+        if (!Access.isOpsAdmin(caller) && !memberships.isMember(caller.getName(), request.teamId())) {
+            throw new NotAMemberOfOwningTeam(caller.getName(), request.teamId());
+        }
         OwnedService service = services.add(new OwnedService(request.id(), request.name(), request.teamId(),
                 request.tier(),
                 request.labelMatchers().stream().map(m -> new LabelMatcher(m.label(), m.op(), m.value())).toList(),
@@ -66,12 +77,14 @@ class ServiceController {
         return ResponseEntity.created(URI.create("/api/v1/services/" + service.id())).body(service);
     }
 
+    @Access.Read
     @GetMapping
     ItemPage<OwnedService> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return services.list(page, size);
     }
 
+    @Access.Read
     @GetMapping("/{id}")
     OwnedService get(@PathVariable String id) {
         return services.find(id).orElseThrow(() -> new ServiceNotFound(id));
@@ -90,6 +103,14 @@ class ServiceController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setType(URI.create("https://ownwatch.io/problems/conflict"));
         problem.setTitle("Service already exists");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notAMember(NotAMemberOfOwningTeam ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
+        problem.setType(URI.create("https://ownwatch.io/problems/forbidden"));
+        problem.setTitle("Forbidden");
         return problem;
     }
 

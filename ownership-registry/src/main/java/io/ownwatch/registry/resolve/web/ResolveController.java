@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.ownwatch.registry.access.Access;
 import io.ownwatch.registry.ownership.OwnedService;
 import io.ownwatch.registry.ownership.OwnedServices;
 import io.ownwatch.registry.resolve.OwnershipMatcher;
@@ -50,6 +51,7 @@ class ResolveController {
         }
     }
 
+    @Access.Resolve
     @PostMapping(path = "/api/v1/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     Resolution resolve(@Valid @RequestBody ResolveRequest request) {
         OwnedService service = OwnershipMatcher.bestMatch(request.labels(), services.all())

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.ownwatch.registry.ItemPage;
 import io.ownwatch.registry.Slug;
+import io.ownwatch.registry.access.Access;
 import io.ownwatch.registry.team.Team;
 import io.ownwatch.registry.team.TeamAlreadyExists;
 import io.ownwatch.registry.team.TeamNotFound;
@@ -42,18 +43,21 @@ class TeamController {
             @NotBlank @Size(max = 200) String name) {
     }
 
+    @Access.Administer
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Team> create(@Valid @RequestBody CreateTeam request) {
         Team team = teams.add(new Team(request.id(), request.name()));
         return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(team);
     }
 
+    @Access.Read
     @GetMapping
     ItemPage<Team> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return teams.list(page, size);
     }
 
+    @Access.Read
     @GetMapping("/{id}")
     Team get(@PathVariable String id) {
         return teams.find(id).orElseThrow(() -> new TeamNotFound(id));

@@ -1,0 +1,94 @@
+package io.ownwatch.edge.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import io.ownwatch.edge.security.ResourceServerAutoConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Records every mutating request once it has been answered, whatever the answer: allowed, refused with 401/403,
+ * or failed. Runs outside Spring Security so that refusals by the security filters are recorded too. Only the
+ * subject, roles, method, path, status and address are kept: never a header, a body or a token.
+ */
+class AuditFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
+    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    AuditFilter(AuditTrail trail, Clock clock) {
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !MUTATING.contains(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean failed = true;
+        try {
+            chain.doFilter(request, response);
+            failed = false;
+        } finally {
+            // An exception escaping the chain becomes a 500 further out; record it as that.
+            record(request, failed ? 500 : response.getStatus());
+        }
+    }
+
+    private void record(HttpServletRequest request, int status) {
+        Authentication caller = request.getAttribute(ResourceServerAutoConfiguration.CALLER_ATTRIBUTE) instanceof Authentication a ? a : null;
+        String path = AuditEvent.clean(decodedPath(request));
+        AuditEvent event = new AuditEvent(0, clock.instant(),
+                AuditEvent.clean(caller == null ? AuditEvent.ANONYMOUS : caller.getName()),
+                AuditEvent.clean(caller == null ? "" : roles(caller)),
+                AuditEvent.clean(request.getMethod()), path, path, status,
+                AuditEvent.clean(request.getRemoteAddr()));
+        try {
+            trail.append(event);
+            log.info("audit actor={} method={} path={} outcome={} source={}",
+                    event.actor(), event.method(), event.path(), event.outcome(), event.sourceAddress());
+        } catch (RuntimeException e) {
+            // The response is already on its way: all that is left is to make the loss loud.
+            log.error("Could not write the audit event actor={} method={} path={} outcome={}",
+                    event.actor(), event.method(), event.path(), event.outcome(), e);
+        }
+    }
+
+    /** The path as a person reads it: percent-decoded, which is also where an encoded CR/LF would turn real. */
+    private static String decodedPath(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        try {
+            return UriUtils.decode(uri, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return uri;
+        }
+    }
+
+    private static String roles(Authentication caller) {
+        return caller.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
+                .map(authority -> authority.substring(5).toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .sorted()
+                .collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,2 @@
+/** The HTTP API for people. */
+package io.ownwatch.registry.person.web;
