@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,6 +49,13 @@ public class IncidentRouting {
 
     /** Routes one alert event; a redelivered event changes nothing. */
     public void route(Alert alert) {
+        // Every log line about this alert, and about its incident once known, carries their ids.
+        try (MDC.MDCCloseable dedupKey = MDC.putCloseable("dedupKey", alert.dedupKey())) {
+            routeLogged(alert);
+        }
+    }
+
+    private void routeLogged(Alert alert) {
         if (incidents.isProcessed(CONSUMER, alert.eventId())) {
             log.debug("Alert event {} already processed", alert.eventId());
             return;
@@ -60,7 +69,12 @@ public class IncidentRouting {
             }
             // Decide again on locked state: the preview was taken without a lock.
             Decision decision = IncidentDecisions.decide(alert, incidents.findOpenForUpdate(alert.dedupKey()), now);
-            apply(decision, owner);
+            knownIncident(decision).ifPresent(id -> MDC.put("incidentId", id));
+            try {
+                apply(decision, owner);
+            } finally {
+                MDC.remove("incidentId");
+            }
         });
     }
 
@@ -97,6 +111,17 @@ public class IncidentRouting {
         }
     }
 
+    /** The existing incident a decision is about; a new incident gets its id when it is opened. */
+    private static Optional<String> knownIncident(Decision decision) {
+        if (decision instanceof Decision.Deduplicate repeat) {
+            return Optional.of(repeat.incident().id().toString());
+        }
+        if (decision instanceof Decision.Resolve resolve) {
+            return Optional.of(resolve.incident().id().toString());
+        }
+        return Optional.empty();
+    }
+
     private void open(Decision.OpenIncident open, Owner owner) {
         Alert alert = open.alert();
         String serviceId = owner instanceof Owner.Resolved resolved ? resolved.serviceId() : null;
@@ -104,6 +129,7 @@ public class IncidentRouting {
         Instant openedAt = alert.receivedAt();
         Incident incident = new Incident(UUID.randomUUID(), alert.dedupKey(), IncidentStatus.OPEN, serviceId,
                 owner.teamId(), alert.severity(), alert.summary(), openedAt, openedAt, null, 1, 3);
+        MDC.put("incidentId", incident.id().toString());
         incidents.insert(incident);
         TimelineEntry opened = entry(incident, 1, TimelineEntryType.INCIDENT_OPENED, openedAt,
                 Map.of("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(), "source", alert.source().name()));

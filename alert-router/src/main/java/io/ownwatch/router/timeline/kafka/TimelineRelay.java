@@ -7,6 +7,7 @@ import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
 import io.ownwatch.router.timeline.TimelineEntry;
 import io.ownwatch.router.timeline.TimelineOutbox;
+import org.slf4j.MDC;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -42,11 +43,13 @@ class TimelineRelay {
     }
 
     private void send(TimelineEntry entry) {
-        boolean sent = streamBridge.send(BINDING, MessageBuilder.withPayload(toEvent(entry))
-                .setHeader(KafkaHeaders.KEY, entry.incidentId().toString())
-                .build());
-        if (!sent) {
-            throw new IllegalStateException("timeline event " + entry.eventId() + " was not sent");
+        try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId", entry.incidentId().toString())) {
+            boolean sent = streamBridge.send(BINDING, MessageBuilder.withPayload(toEvent(entry))
+                    .setHeader(KafkaHeaders.KEY, entry.incidentId().toString())
+                    .build());
+            if (!sent) {
+                throw new IllegalStateException("timeline event " + entry.eventId() + " was not sent");
+            }
         }
     }
 
