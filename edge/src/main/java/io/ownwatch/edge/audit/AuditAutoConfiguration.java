@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -26,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnClass(SecurityFilterChain.class)
 @ConditionalOnBean(DataSource.class)
 @Conditional(IssuerConfigured.class)
+@EnableConfigurationProperties(AuditProperties.class)
 public class AuditAutoConfiguration {
 
     /** Just outside Spring Security's filter chain (order -100), so its refusals are recorded too. */
@@ -37,8 +39,9 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<AuditFilter> auditFilter(AuditTrail trail) {
-        FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(new AuditFilter(trail, Clock.systemUTC()));
+    FilterRegistrationBean<AuditFilter> auditFilter(AuditTrail trail, AuditProperties properties) {
+        FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(
+                new AuditFilter(trail, Clock.systemUTC(), properties.queryPaths()));
         registration.setOrder(FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;

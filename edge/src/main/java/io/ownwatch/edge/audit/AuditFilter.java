@@ -3,6 +3,7 @@ package io.ownwatch.edge.audit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -30,10 +34,13 @@ class AuditFilter extends OncePerRequestFilter {
 
     private final AuditTrail trail;
     private final Clock clock;
+    private final List<PathPattern> queryPaths;
 
-    AuditFilter(AuditTrail trail, Clock clock) {
+    /** @param queryPaths POST endpoints that only read: recorded only when refused or failed */
+    AuditFilter(AuditTrail trail, Clock clock, List<String> queryPaths) {
         this.trail = trail;
         this.clock = clock;
+        this.queryPaths = queryPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
@@ -50,7 +57,10 @@ class AuditFilter extends OncePerRequestFilter {
             failed = false;
         } finally {
             // An exception escaping the chain becomes a 500 further out; record it as that.
-            record(request, failed ? 500 : response.getStatus());
+            int status = failed ? 500 : response.getStatus();
+            if (status >= 400 || !isQuery(request)) {
+                record(request, status);
+            }
         }
     }
 
@@ -71,6 +81,11 @@ class AuditFilter extends OncePerRequestFilter {
             log.error("Could not write the audit event actor={} method={} path={} outcome={}",
                     event.actor(), event.method(), event.path(), event.outcome(), e);
         }
+    }
+
+    private boolean isQuery(HttpServletRequest request) {
+        PathContainer path = PathContainer.parsePath(request.getRequestURI());
+        return queryPaths.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     /** The path as a person reads it: percent-decoded, which is also where an encoded CR/LF would turn real. */

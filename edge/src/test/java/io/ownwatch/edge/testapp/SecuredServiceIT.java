@@ -124,6 +124,21 @@ class SecuredServiceIT {
     }
 
     @Test
+    void recordsAQuerySentAsPostOnlyWhenItIsRefused() throws Exception {
+        String marker = UUID.randomUUID().toString();
+        assertThat(send("POST", "/api/v1/things/answered-" + marker + "/lookup", tokens.person("bob")).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/things/refused-" + marker + "/lookup", tokens.person("dave")).statusCode()).isEqualTo(403);
+        // A plain mutation after both: once it is in the trail, the lookups before it have been handled.
+        assertThat(send("POST", "/api/v1/things/after-" + marker, tokens.person("bob")).statusCode()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(auditRows("", marker))
+                .extracting(row -> row.get("path").asString() + " " + row.get("outcome").asInt())
+                .containsExactlyInAnyOrder(
+                        "/api/v1/things/refused-" + marker + "/lookup 403",
+                        "/api/v1/things/after-" + marker + " 201"));
+    }
+
+    @Test
     void showsTheAuditTrailToOpsAdminsOnly() throws Exception {
         HttpResponse<String> response = send("GET", "/api/v1/audit", tokens.person("bob"));
 

@@ -33,6 +33,13 @@ public class SecuredTestApplication {
             return ResponseEntity.created(URI.create("/api/v1/things/" + name)).body(Map.of("name", name));
         }
 
+        /** A query sent as POST, like the registry's resolve: declared in {@code ownwatch.audit.query-paths}. */
+        @PostMapping("/api/v1/things/{name}/lookup")
+        @PreAuthorize("hasRole('RESPONDER')")
+        Map<String, String> lookup(@PathVariable String name) {
+            return Map.of("name", name);
+        }
+
         @GetMapping("/api/v1/things")
         @PreAuthorize("hasRole('RESPONDER')")
         List<String> list() {
