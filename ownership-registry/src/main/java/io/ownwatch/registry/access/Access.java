@@ -50,9 +50,10 @@ public final class Access {
     }
 
     /**
-     * Declaring a service: ops-admins, or responders. A responder must also belong to the team that
-     * will own the service; the controller checks that against the registry's membership, because the
-     * answer lies in the request body and the registry's membership, not in the token.
+     * Declaring, replacing or deleting a service: ops-admins, or responders. A responder must also
+     * belong to the team that owns the service (on a change of owner, to the old and the new owning
+     * team); the controller checks that against the registry's membership, because the answer lies in
+     * the request body, the stored service and the registry's membership, not in the token.
      */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)

@@ -6,17 +6,20 @@ import java.util.Objects;
 import io.ownwatch.registry.Slug;
 
 /**
- * A service and the team that owns it.
+ * A service and the teams that own it.
  *
- * @param id            a slug, stable for the service's lifetime
- * @param name          what people call the service
- * @param teamId        the owning team, paged first
- * @param tier          an optional criticality tier such as {@code tier-1}
- * @param labelMatchers all must match for an alert to belong to this service; never empty, so a
- *                      service cannot claim every alert by accident
- * @param version       the row version, incremented on every change (optimistic locking arrives with updates)
+ * @param id                 a slug, stable for the service's lifetime
+ * @param name               what people call the service
+ * @param teamId             the owning team, paged first
+ * @param secondaryTeamIds   teams that also care (informed, never paged first); never contains the owner
+ * @param tier               an optional criticality tier such as {@code tier-1}
+ * @param escalationPolicyId the escalation policy, when one is set
+ * @param labelMatchers      all must match for an alert to belong to this service
+ * @param kubernetes         where the service runs; when not empty, an alert must come from one of these
+ * @param version            the row version, incremented on every change: the ETag and the published revision
  */
-public record OwnedService(String id, String name, String teamId, String tier, List<LabelMatcher> labelMatchers,
+public record OwnedService(String id, String name, String teamId, List<String> secondaryTeamIds, String tier,
+        String escalationPolicyId, List<LabelMatcher> labelMatchers, List<KubernetesSelector> kubernetes,
         long version) {
 
     public OwnedService {
@@ -26,9 +29,27 @@ public record OwnedService(String id, String name, String teamId, String tier, L
             throw new IllegalArgumentException("service name must not be blank");
         }
         Objects.requireNonNull(labelMatchers, "labelMatchers");
-        if (labelMatchers.isEmpty()) {
-            throw new IllegalArgumentException("a service needs at least one label matcher");
-        }
         labelMatchers = List.copyOf(labelMatchers);
+        kubernetes = kubernetes == null ? List.of() : List.copyOf(kubernetes);
+        secondaryTeamIds = secondaryTeamIds == null ? List.of() : List.copyOf(secondaryTeamIds);
+        if (!constrainsSomething(labelMatchers, kubernetes)) {
+            throw new IllegalArgumentException(
+                    "a service needs at least one label matcher, or Kubernetes selectors that each name something other than '*'");
+        }
+    }
+
+    /** A service without matchers and with only {@code *} selectors would claim every alert: that is never meant. */
+    public static boolean constrainsSomething(List<LabelMatcher> labelMatchers, List<KubernetesSelector> kubernetes) {
+        if (labelMatchers != null && !labelMatchers.isEmpty()) {
+            return true;
+        }
+        return kubernetes != null && !kubernetes.isEmpty()
+                && kubernetes.stream().allMatch(selector -> selector.halfPoints() > 0);
+    }
+
+    /** The same service at another version. */
+    public OwnedService withVersion(long newVersion) {
+        return new OwnedService(id, name, teamId, secondaryTeamIds, tier, escalationPolicyId, labelMatchers, kubernetes,
+                newVersion);
     }
 }

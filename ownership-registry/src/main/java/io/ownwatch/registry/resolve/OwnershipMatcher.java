@@ -1,40 +1,37 @@
 package io.ownwatch.registry.resolve;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
+import io.ownwatch.registry.ownership.AlertSubject;
 import io.ownwatch.registry.ownership.OwnedService;
+import io.ownwatch.registry.ownership.Precedence;
 
 /**
- * Picks the service that owns an alert, from its labels alone: a pure function with no I/O, so it
- * can be tested exhaustively and replayed over history.
+ * Picks the service that owns an alert: a pure function with no I/O, so it can be tested
+ * exhaustively and replayed over history.
  *
- * <p>A service matches when every one of its matchers matches. Among matching services the most
- * specific wins, i.e. the one with the most matchers; a tie goes to the lexicographically smallest
- * service id, so the answer never depends on storage order. (Issue 4 will refuse ambiguous
- * definitions at save time; until then the tie rule keeps resolution deterministic.)
+ * <p>Precedence (the rules are defined once, in {@link Precedence}): a service matches when all its
+ * label matchers match AND (it has no Kubernetes selectors OR one of them matches the alert's
+ * cluster/namespace/workload). Specificity = number of label matchers + number of non-wildcard
+ * Kubernetes fields of the best matching selector, where an exact field counts 1 and a glob with
+ * literal characters (such as {@code eu-*}) counts ½. The highest specificity wins. Ties of equal
+ * label sets are refused when a service is saved; the smallest service id breaks any remaining tie,
+ * so the answer never depends on storage order.
  */
 public final class OwnershipMatcher {
-
-    private static final Comparator<OwnedService> PRECEDENCE = Comparator
-            .comparingInt((OwnedService s) -> s.labelMatchers().size()).reversed()
-            .thenComparing(OwnedService::id);
 
     private OwnershipMatcher() {
     }
 
     /** The owning service of an alert with these labels, or empty if no service claims it. */
     public static Optional<OwnedService> bestMatch(Map<String, String> labels, Collection<OwnedService> services) {
-        return services.stream()
-                .filter(service -> matchesAll(service, labels))
-                .min(PRECEDENCE);
+        return bestMatch(AlertSubject.ofLabels(labels), services);
     }
 
-    private static boolean matchesAll(OwnedService service, Map<String, String> labels) {
-        // An empty matcher list cannot be stored; refuse to let it match everything if one ever appears.
-        return !service.labelMatchers().isEmpty()
-                && service.labelMatchers().stream().allMatch(matcher -> matcher.matches(labels));
+    /** The owning service of the alert, or empty if no service claims it. */
+    public static Optional<OwnedService> bestMatch(AlertSubject alert, Collection<OwnedService> services) {
+        return Precedence.bestMatch(alert, services).map(Precedence.Scored::service);
     }
 }

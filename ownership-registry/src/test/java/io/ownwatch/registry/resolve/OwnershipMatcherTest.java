@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OwnershipMatcherTest {
 
     private static OwnedService service(String id, LabelMatcher... matchers) {
-        return new OwnedService(id, "Service " + id, "team-" + id, null, Arrays.asList(matchers), 0);
+        return new OwnedService(id, "Service " + id, "team-" + id, List.of(), null, null, Arrays.asList(matchers), List.of(), 0);
     }
 
     private static LabelMatcher eq(String label, String value) {
@@ -130,7 +130,7 @@ class OwnershipMatcherTest {
 
     @Test
     void refusesAServiceWithoutMatchers() {
-        assertThatThrownBy(() -> new OwnedService("checkout", "Checkout", "payments", null, List.of(), 0))
+        assertThatThrownBy(() -> new OwnedService("checkout", "Checkout", "payments", List.of(), null, null, List.of(), List.of(), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one label matcher");
     }

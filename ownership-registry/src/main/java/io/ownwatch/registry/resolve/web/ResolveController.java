@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.ownwatch.registry.access.Access;
+import io.ownwatch.registry.ownership.AlertSubject;
 import io.ownwatch.registry.ownership.OwnedService;
 import io.ownwatch.registry.ownership.OwnedServices;
 import io.ownwatch.registry.resolve.OwnershipMatcher;
@@ -31,13 +32,16 @@ class ResolveController {
         this.teams = teams;
     }
 
-    record ResolveRequest(@NotNull Map<String, String> labels) {
+    /**
+     * An alert's labels and, when known, its Kubernetes coordinates; coordinates not given are read
+     * from the labels {@code cluster}, {@code namespace} and {@code deployment} (or {@code workload}).
+     */
+    record ResolveRequest(@NotNull Map<String, String> labels, String cluster, String namespace, String workload) {
     }
 
     /**
-     * Who owns an alert. {@code escalationPolicyId} and {@code runbooks} are placeholders until the
-     * registry holds policies and runbooks (issue 4); they are in the contract now so that callers
-     * do not change when they fill in.
+     * Who owns an alert, by the precedence of {@link OwnershipMatcher}. {@code runbooks} stays empty
+     * until the registry holds runbooks; it is in the contract now so that callers do not change.
      */
     record Resolution(String serviceId, String serviceName, String teamId, String teamName,
             String escalationPolicyId, List<String> runbooks) {
@@ -54,11 +58,13 @@ class ResolveController {
     @Access.Resolve
     @PostMapping(path = "/api/v1/resolve", consumes = MediaType.APPLICATION_JSON_VALUE)
     Resolution resolve(@Valid @RequestBody ResolveRequest request) {
-        OwnedService service = OwnershipMatcher.bestMatch(request.labels(), services.all())
+        OwnedService service = OwnershipMatcher.bestMatch(
+                        AlertSubject.of(request.labels(), request.cluster(), request.namespace(), request.workload()), services.all())
                 .orElseThrow(() -> new NoOwner(request.labels()));
         // The foreign key guarantees the team exists; the fallback only covers a concurrent deletion.
         String teamName = teams.find(service.teamId()).map(Team::name).orElse(service.teamId());
-        return new Resolution(service.id(), service.name(), service.teamId(), teamName, null, List.of());
+        return new Resolution(service.id(), service.name(), service.teamId(), teamName, service.escalationPolicyId(),
+                List.of());
     }
 
     @ExceptionHandler
