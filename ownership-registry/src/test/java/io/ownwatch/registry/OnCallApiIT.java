@@ -140,6 +140,24 @@ class OnCallApiIT {
     }
 
     @Test
+    void newYorkScheduleKeepsItsNineOClockHandOffAfterFallBack() throws Exception {
+        String id = "new-york-" + run;
+        Answer created = send("alice", "POST", "/api/v1/schedules", """
+                {"id":"%s","name":"NY","teamId":"%s","timeZone":"America/New_York",
+                 "layers":[{"participants":["%s","%s"],"rotationStart":"2026-10-30T09:00:00","shiftLength":"P1D",
+                            "restrictions":[{"days":["SATURDAY","SUNDAY"],"from":"09:00","to":"09:00"}]}]}""".formatted(id, payments, ann, ben));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        // America/New_York falls back on 2026-11-01: 09:00 EDT is 13:00Z on the 31st, 09:00 EST is 14:00Z on the 1st.
+        assertThat(get("/api/v1/schedules/" + id + "/on-call?at=2026-10-31T13:00:00Z").body().path("personId").asString()).isEqualTo(ben);
+        assertThat(get("/api/v1/schedules/" + id + "/on-call?at=2026-11-01T13:59:59Z").body().path("personId").asString()).isEqualTo(ben);
+        assertThat(get("/api/v1/schedules/" + id + "/on-call?at=2026-11-01T14:00:00Z").body().path("personId").asString()).isEqualTo(ann);
+        // The weekend window ends Monday 09:00 local: nobody on call during the week.
+        assertThat(get("/api/v1/schedules/" + id + "/on-call?at=2026-11-02T14:00:00Z").body().path("personId").isNull()).isTrue();
+        JsonNode gaps = get("/api/v1/schedules/" + id + "/shifts?from=2026-10-30T00:00:00Z&to=2026-11-03T00:00:00Z").body().path("gaps");
+        assertThat(gaps.findValuesAsString("from")).containsExactly("2026-10-30T00:00:00Z", "2026-11-02T14:00:00Z");
+    }
+
+    @Test
     void replacesWithTheCurrentVersionAndRefusesAStaleOne() throws Exception {
         String id = "versioned-" + run;
         assertThat(send("alice", "POST", "/api/v1/schedules", berlinSchedule(id, payments)).status()).isEqualTo(201);
@@ -223,6 +241,14 @@ class OnCallApiIT {
         // An hour earlier is still before 09:00 local: the previous day's person.
         assertThat(get("/api/v1/escalation-policies/" + id + "/on-call?at=2026-03-29T06:00:00Z").body()
                 .path("levels").get(0).path("people").get(0).asString()).isEqualTo(ben);
+
+        Answer replaced = send("bob", "PUT", "/api/v1/escalation-policies/" + id,
+                policy(id, schedule).replace("\"repeat\":2", "\"repeat\":0,\"version\":0"));
+        assertThat(replaced.status()).as(replaced.body().toString()).isEqualTo(200);
+        assertThat(replaced.body().path("repeat").asInt()).isZero();
+        assertThat(replaced.body().path("version").asLong()).isEqualTo(1);
+        assertProblem(send("bob", "PUT", "/api/v1/escalation-policies/" + id,
+                policy(id, schedule).replace("\"repeat\":2", "\"repeat\":1,\"version\":0")), 409, null);
 
         assertProblem(send("alice", "DELETE", "/api/v1/schedules/" + schedule, null), 409, null);
         assertProblem(send("erin", "DELETE", "/api/v1/escalation-policies/" + id, null), 403, null);

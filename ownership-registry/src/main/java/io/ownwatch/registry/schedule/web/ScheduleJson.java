@@ -28,7 +28,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param version ignored on create; on PUT the version the change was based on (409 when stale)
  */
-public record ScheduleJson(
+record ScheduleJson(
         @NotBlank @Pattern(regexp = Slug.PATTERN, message = SLUG) String id,
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Pattern(regexp = Slug.PATTERN, message = SLUG) String teamId,
@@ -40,7 +40,7 @@ public record ScheduleJson(
     static final String SLUG = "must be a slug: lower-case letters, digits and '-', at most 63 characters";
 
     /** One layer; the last layer of the list is the highest. */
-    public record LayerJson(@Size(max = 100) String name,
+    record LayerJson(@Size(max = 100) String name,
             @Size(max = 100) List<@NotBlank String> participants,
             @NotNull LocalDateTime rotationStart,
             @NotBlank String shiftLength,
@@ -48,11 +48,11 @@ public record ScheduleJson(
     }
 
     /** A window of local time: opens on each of {@code days} at {@code from}, closes at {@code to} (next day if not after from). */
-    public record RestrictionJson(@NotEmpty Set<@NotNull DayOfWeek> days, @NotNull LocalTime from, @NotNull LocalTime to) {
+    record RestrictionJson(@NotEmpty Set<@NotNull DayOfWeek> days, @NotNull LocalTime from, @NotNull LocalTime to) {
     }
 
     /** A person covering [from, to). */
-    public record OverrideJson(@NotBlank String personId, @NotNull Instant from, @NotNull Instant to) {
+    record OverrideJson(@NotBlank String personId, @NotNull Instant from, @NotNull Instant to) {
 
         ScheduleOverride toOverride(String prefix) {
             try {
