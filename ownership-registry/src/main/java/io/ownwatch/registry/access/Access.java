@@ -62,6 +62,17 @@ public final class Access {
     public @interface DeclareService {
     }
 
+    /**
+     * Changing on-call schedules and escalation policies: ops-admins, or responders who belong to the
+     * owning team (checked by the controller against the registry's membership, like {@link DeclareService}).
+     */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'RESPONDER')")
+    public @interface ManageOnCall {
+    }
+
     /** Asking who owns an alert: any person with a role, or a client granted {@code registry.resolve} (the router). */
     @Target({ElementType.METHOD, ElementType.TYPE})
     @Retention(RetentionPolicy.RUNTIME)
