@@ -1,9 +1,11 @@
 package io.ownwatch.registry.ownership;
 
+import io.ownwatch.registry.AlreadyExists;
+
 /** A service with this id exists already. */
-public class ServiceAlreadyExists extends RuntimeException {
+public class ServiceAlreadyExists extends AlreadyExists {
 
     public ServiceAlreadyExists(String serviceId) {
-        super("A service with id '" + serviceId + "' already exists.");
+        super("service", serviceId);
     }
 }

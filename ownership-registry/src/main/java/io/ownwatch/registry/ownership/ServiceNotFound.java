@@ -1,9 +1,11 @@
 package io.ownwatch.registry.ownership;
 
+import io.ownwatch.registry.NotFound;
+
 /** No service has this id. */
-public class ServiceNotFound extends RuntimeException {
+public class ServiceNotFound extends NotFound {
 
     public ServiceNotFound(String serviceId) {
-        super("No service with id '" + serviceId + "'.");
+        super("service", serviceId);
     }
 }

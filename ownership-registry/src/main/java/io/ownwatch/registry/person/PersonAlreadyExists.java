@@ -1,9 +1,11 @@
 package io.ownwatch.registry.person;
 
+import io.ownwatch.registry.AlreadyExists;
+
 /** A person with this id exists already. */
-public class PersonAlreadyExists extends RuntimeException {
+public class PersonAlreadyExists extends AlreadyExists {
 
     public PersonAlreadyExists(String personId) {
-        super("A person with id '" + personId + "' already exists.");
+        super("person", personId);
     }
 }

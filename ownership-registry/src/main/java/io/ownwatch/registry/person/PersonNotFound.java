@@ -1,9 +1,11 @@
 package io.ownwatch.registry.person;
 
+import io.ownwatch.registry.NotFound;
+
 /** No person has this id. */
-public class PersonNotFound extends RuntimeException {
+public class PersonNotFound extends NotFound {
 
     public PersonNotFound(String personId) {
-        super("No person with id '" + personId + "'.");
+        super("person", personId);
     }
 }

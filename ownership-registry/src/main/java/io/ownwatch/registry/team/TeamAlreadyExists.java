@@ -1,9 +1,11 @@
 package io.ownwatch.registry.team;
 
+import io.ownwatch.registry.AlreadyExists;
+
 /** A team with this id exists already; ids are never reused. */
-public class TeamAlreadyExists extends RuntimeException {
+public class TeamAlreadyExists extends AlreadyExists {
 
     public TeamAlreadyExists(String teamId) {
-        super("A team with id '" + teamId + "' already exists.");
+        super("team", teamId);
     }
 }

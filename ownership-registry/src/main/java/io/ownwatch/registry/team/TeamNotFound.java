@@ -1,9 +1,11 @@
 package io.ownwatch.registry.team;
 
+import io.ownwatch.registry.NotFound;
+
 /** No team has this id. */
-public class TeamNotFound extends RuntimeException {
+public class TeamNotFound extends NotFound {
 
     public TeamNotFound(String teamId) {
-        super("No team with id '" + teamId + "'.");
+        super("team", teamId);
     }
 }

@@ -1,19 +1,13 @@
 package io.ownwatch.registry.membership.web;
 
-import java.net.URI;
 import java.util.List;
 
 import io.ownwatch.registry.access.Access;
 import io.ownwatch.registry.membership.Memberships;
 import io.ownwatch.registry.person.Person;
-import io.ownwatch.registry.person.PersonNotFound;
 import io.ownwatch.registry.team.Team;
-import io.ownwatch.registry.team.TeamNotFound;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -64,21 +58,5 @@ class MembershipController {
     @GetMapping("/api/v1/people/{personId}/teams")
     PersonTeams teams(@PathVariable String personId) {
         return new PersonTeams(personId, memberships.teamsOf(personId));
-    }
-
-    @ExceptionHandler
-    ProblemDetail teamNotFound(TeamNotFound ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setType(URI.create("https://ownwatch.io/problems/not-found"));
-        problem.setTitle("Team not found");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail personNotFound(PersonNotFound ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setType(URI.create("https://ownwatch.io/problems/not-found"));
-        problem.setTitle("Person not found");
-        return problem;
     }
 }

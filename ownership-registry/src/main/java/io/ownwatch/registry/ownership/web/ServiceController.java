@@ -14,7 +14,6 @@ import io.ownwatch.registry.ownership.NotAMemberOfOwningTeam;
 import io.ownwatch.registry.ownership.OwnedService;
 import io.ownwatch.registry.ownership.OwnedServices;
 import io.ownwatch.registry.ownership.SelectorTie;
-import io.ownwatch.registry.ownership.ServiceAlreadyExists;
 import io.ownwatch.registry.ownership.ServiceNotFound;
 import io.ownwatch.registry.ownership.ServiceVersionMismatch;
 import io.ownwatch.registry.ownership.UnknownTeam;
@@ -208,16 +207,6 @@ class ServiceController {
         problem.setType(URI.create("https://ownwatch.io/problems/" + type));
         problem.setTitle(title);
         return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(ServiceNotFound ex) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Service not found", ex.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(ServiceAlreadyExists ex) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Service already exists", ex.getMessage());
     }
 
     @ExceptionHandler

@@ -7,7 +7,6 @@ import io.ownwatch.registry.Slug;
 import io.ownwatch.registry.access.Access;
 import io.ownwatch.registry.person.People;
 import io.ownwatch.registry.person.Person;
-import io.ownwatch.registry.person.PersonAlreadyExists;
 import io.ownwatch.registry.person.PersonNotFound;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -16,11 +15,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -64,21 +60,5 @@ class PersonController {
     @GetMapping("/{id}")
     Person get(@PathVariable String id) {
         return people.find(id).orElseThrow(() -> new PersonNotFound(id));
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(PersonAlreadyExists ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setType(URI.create("https://ownwatch.io/problems/conflict"));
-        problem.setTitle("Person already exists");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(PersonNotFound ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setType(URI.create("https://ownwatch.io/problems/not-found"));
-        problem.setTitle("Person not found");
-        return problem;
     }
 }

@@ -6,7 +6,6 @@ import io.ownwatch.registry.ItemPage;
 import io.ownwatch.registry.Slug;
 import io.ownwatch.registry.access.Access;
 import io.ownwatch.registry.team.Team;
-import io.ownwatch.registry.team.TeamAlreadyExists;
 import io.ownwatch.registry.team.TeamNotFound;
 import io.ownwatch.registry.team.Teams;
 import jakarta.validation.Valid;
@@ -15,11 +14,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,21 +57,5 @@ class TeamController {
     @GetMapping("/{id}")
     Team get(@PathVariable String id) {
         return teams.find(id).orElseThrow(() -> new TeamNotFound(id));
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(TeamNotFound ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-        problem.setType(URI.create("https://ownwatch.io/problems/not-found"));
-        problem.setTitle("Team not found");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(TeamAlreadyExists ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-        problem.setType(URI.create("https://ownwatch.io/problems/conflict"));
-        problem.setTitle("Team already exists");
-        return problem;
     }
 }
