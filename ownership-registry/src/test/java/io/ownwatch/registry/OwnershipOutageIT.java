@@ -135,7 +135,7 @@ class OwnershipOutageIT {
         try (Connection connection = DriverManager.getConnection(stack.jdbcUrl("registry"), stack.databaseUsername(),
                 stack.databasePassword());
                 ResultSet rows = connection.createStatement()
-                        .executeQuery("SELECT count(*) FROM ownership_outbox WHERE published_at IS NULL")) {
+                        .executeQuery("SELECT count(*) FROM outbox_message WHERE published_at IS NULL")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -1,4 +1,4 @@
-package io.ownwatch.registry.ownership.kafka;
+package io.ownwatch.edge.outbox;
 
 import java.time.Duration;
 
@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The ownership outbox relay.
+ * How the outbox relay polls.
  *
- * @param pollDelay pause between polls of the outbox; short, because the router's view of ownership follows it
- * @param batchSize most changes published per poll
+ * @param pollDelay pause between polls once the backlog is drained; short, because other services' views follow it
+ * @param batchSize most messages published per transaction
  */
 @Validated
-@ConfigurationProperties("ownwatch.registry.ownership.relay")
-record RelayProperties(
+@ConfigurationProperties("ownwatch.outbox")
+public record OutboxProperties(
         @DefaultValue("200ms") Duration pollDelay,
         @DefaultValue("100") @Positive int batchSize) {
 }

@@ -1,5 +1,6 @@
 package io.ownwatch.registry.ownership.kafka;
 
+import io.ownwatch.edge.outbox.OutboxStream;
 import io.ownwatch.events.KubernetesSelector;
 import io.ownwatch.events.LabelMatcher;
 import io.ownwatch.events.MatchOp;
@@ -7,49 +8,41 @@ import io.ownwatch.events.ServiceOwnership;
 import io.ownwatch.registry.ownership.OwnedService;
 import io.ownwatch.registry.ownership.OwnershipChange;
 import io.ownwatch.registry.ownership.OwnershipOutbox;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.KafkaNull;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the outbox and sends changes through the {@code ownership-out-0} binding (sync, acks=all) to
- * the compacted {@code ownership.v1}, keyed by service id so that one service's changes stay in order
- * on one partition and compaction keeps its latest state; a deletion is a tombstone (null value).
+ * Publishes the outbox's ownership changes through the {@code ownership-out-0} binding (sync, acks=all) to the
+ * compacted {@code ownership.v1}, keyed by service id so that one service's changes stay in order on one partition
+ * and compaction keeps its latest state; a deletion is a tombstone (null value).
  */
 @Component
-class OwnershipRelay {
+class OwnershipStream implements OutboxStream {
 
     static final String BINDING = "ownership-out-0";
 
-    private final OwnershipOutbox outbox;
     private final StreamBridge streamBridge;
-    private final RelayProperties properties;
 
-    OwnershipRelay(OwnershipOutbox outbox, StreamBridge streamBridge, RelayProperties properties) {
-        this.outbox = outbox;
+    OwnershipStream(StreamBridge streamBridge) {
         this.streamBridge = streamBridge;
-        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${ownwatch.registry.ownership.relay.poll-delay:200ms}")
-    void relay() {
-        // Drain a backlog without waiting a poll delay between full batches.
-        int published;
-        do {
-            published = outbox.relay(properties.batchSize(), this::send);
-        } while (published == properties.batchSize());
+    @Override
+    public String name() {
+        return OwnershipOutbox.STREAM;
     }
 
-    private void send(OwnershipChange change) {
-        Message<?> message = MessageBuilder.withPayload(change.isDeletion() ? KafkaNull.INSTANCE : toEvent(change))
-                .setHeader(KafkaHeaders.KEY, change.serviceId())
-                .build();
+    @Override
+    public void publish(String serviceId, @Nullable String payload) {
+        Object value = payload == null ? KafkaNull.INSTANCE : toEvent(OwnershipOutbox.read(payload));
+        Message<?> message = MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, serviceId).build();
         if (!streamBridge.send(BINDING, message)) {
-            throw new IllegalStateException("ownership change of service " + change.serviceId() + " was not sent");
+            throw new IllegalStateException("ownership change of service " + serviceId + " was not sent");
         }
     }
 

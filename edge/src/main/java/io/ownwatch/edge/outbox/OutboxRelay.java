@@ -1,0 +1,90 @@
+package io.ownwatch.edge.outbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Polls the outbox on its own thread and hands each message to the stream it was appended under. It starts after
+ * the rest of the context (the bindings it sends through are ready) and stops before it.
+ */
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final Outbox outbox;
+    private final Map<String, OutboxStream> streams;
+    private final OutboxProperties properties;
+    private volatile ScheduledExecutorService poller;
+
+    OutboxRelay(Outbox outbox, List<OutboxStream> streams, OutboxProperties properties) {
+        this.outbox = outbox;
+        this.streams = streams.stream().collect(Collectors.toUnmodifiableMap(OutboxStream::name, Function.identity()));
+        this.properties = properties;
+    }
+
+    /** Publishes until a batch comes back short, so a backlog drains without a poll delay per batch. */
+    int drain() {
+        int total = 0;
+        int published;
+        do {
+            published = outbox.relay(properties.batchSize(), streams);
+            total += published;
+        } while (published == properties.batchSize());
+        return total;
+    }
+
+    @Override
+    public void start() {
+        poller = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "outbox-relay");
+            thread.setDaemon(true);
+            return thread;
+        });
+        poller.scheduleWithFixedDelay(this::poll, 0, properties.pollDelay().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void poll() {
+        try {
+            drain();
+        }
+        catch (RuntimeException ex) {
+            // The database is unreachable, for instance; a scheduled task that throws is never run again.
+            log.warn("Outbox relay poll failed; retrying in {}: {}", properties.pollDelay(), ex.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running = poller;
+        if (running != null) {
+            running.shutdown();
+            try {
+                running.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            poller = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+
+    /** Late in start-up, early in shutdown: after and before the message bindings it sends through. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

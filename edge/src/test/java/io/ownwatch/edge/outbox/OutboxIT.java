@@ -1,0 +1,214 @@
+package io.ownwatch.edge.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import io.ownwatch.devstack.Infrastructure;
+import io.ownwatch.devstack.testkit.TestInfrastructure;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The outbox on a real PostgreSQL: what a stream receives, in which order, and how often. */
+class OutboxIT {
+
+    private AnnotationConfigApplicationContext context;
+    private Outbox outbox;
+    private TransactionTemplate transactions;
+    private JdbcClient jdbc;
+
+    @BeforeEach
+    void freshOutbox() {
+        context = new AnnotationConfigApplicationContext(TestConfiguration.class);
+        outbox = context.getBean(Outbox.class);
+        transactions = context.getBean(TransactionTemplate.class);
+        jdbc = JdbcClient.create(context.getBean(DataSource.class));
+        jdbc.sql("TRUNCATE outbox_message").update();
+    }
+
+    @AfterEach
+    void close() {
+        context.close();
+    }
+
+    @Test
+    void publishesCommittedMessagesInOrderAndNeverRolledBackOnes() {
+        transactions.executeWithoutResult(tx -> {
+            outbox.append("ownership", "checkout", "{\"v\":1}");
+            outbox.append("ownership", "checkout", "{\"v\":2}");
+        });
+        transactions.executeWithoutResult(tx -> {
+            outbox.append("ownership", "search", "{\"v\":1}");
+            tx.setRollbackOnly();
+        });
+        transactions.executeWithoutResult(tx -> outbox.append("ownership", "checkout", null));
+        Recording stream = new Recording("ownership");
+
+        int published = relay(stream).drain();
+
+        assertThat(published).isEqualTo(3);
+        assertThat(stream.received).containsExactly("checkout={\"v\":1}", "checkout={\"v\":2}", "checkout=<tombstone>");
+        assertThat(outbox.backlog()).isZero();
+        assertThat(relay(stream).drain()).as("nothing is published twice").isZero();
+    }
+
+    @Test
+    void aFailingSendHoldsBackLaterMessagesUntilItSucceeds() {
+        transactions.executeWithoutResult(tx -> {
+            outbox.append("runbooks", "restart-checkout", "{\"version\":1}");
+            outbox.append("ownership", "checkout", "{\"v\":1}");
+        });
+        Recording ownership = new Recording("ownership");
+        Recording runbooks = new Recording("runbooks");
+        runbooks.failuresLeft.set(2);
+        OutboxRelay relay = relay(ownership, runbooks);
+
+        assertThat(relay.drain()).isZero();
+        assertThat(relay.drain()).isZero();
+        assertThat(ownership.received).as("a later message never overtakes a failed earlier one").isEmpty();
+        assertThat(outbox.backlog()).isEqualTo(2);
+
+        assertThat(relay.drain()).isEqualTo(2);
+        assertThat(runbooks.received).containsExactly("restart-checkout={\"version\":1}");
+        assertThat(ownership.received).containsExactly("checkout={\"v\":1}");
+    }
+
+    @Test
+    void aMessageOfAStreamThisServiceDoesNotPublishWaitsInsteadOfBeingSkipped() {
+        transactions.executeWithoutResult(tx -> {
+            outbox.append("unknown", "k", "{}");
+            outbox.append("ownership", "checkout", "{}");
+        });
+        Recording ownership = new Recording("ownership");
+
+        assertThat(relay(ownership).drain()).isZero();
+        assertThat(ownership.received).isEmpty();
+        assertThat(outbox.backlog()).isEqualTo(2);
+    }
+
+    @Test
+    void relaysRacingEachOtherPublishEveryMessageExactlyOnce() throws Exception {
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 0; i < 300; i++) {
+                outbox.append("ownership", "service-" + i, "{}");
+            }
+        });
+        Recording stream = new Recording("ownership");
+        OutboxProperties small = new OutboxProperties(Duration.ofMillis(10), 7);
+        List<Callable<Integer>> relays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            OutboxRelay relay = new OutboxRelay(outbox, List.of(stream), small);
+            relays.add(() -> {
+                int total = 0;
+                while (outbox.backlog() > 0) {
+                    total += relay.drain();
+                }
+                return total;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            int total = 0;
+            for (var result : pool.invokeAll(relays)) {
+                total += result.get();
+            }
+            assertThat(total).isEqualTo(300);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            expected.add("service-" + i + "={}");
+        }
+        assertThat(stream.received).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void appendingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.append("ownership", "checkout", "{}"))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(outbox.backlog()).isZero();
+    }
+
+    private OutboxRelay relay(OutboxStream... streams) {
+        return new OutboxRelay(outbox, List.of(streams), new OutboxProperties(Duration.ofMillis(10), 2));
+    }
+
+    /** A stream that keeps what it was given, and can be told to fail like an unreachable broker. */
+    private static final class Recording implements OutboxStream {
+
+        final List<String> received = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        private final String name;
+
+        Recording(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void publish(String key, @Nullable String payload) {
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            received.add(key + "=" + (payload == null ? "<tombstone>" : payload));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableTransactionManagement
+    static class TestConfiguration {
+
+        @Bean
+        DataSource dataSource() {
+            Infrastructure infrastructure = TestInfrastructure.get();
+            DriverManagerDataSource dataSource = new DriverManagerDataSource(infrastructure.jdbcUrl("edge_outbox"),
+                    infrastructure.databaseUsername(), infrastructure.databasePassword());
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/outbox").load().migrate();
+            return dataSource;
+        }
+
+        @Bean
+        PlatformTransactionManager transactionManager(DataSource dataSource) {
+            return new DataSourceTransactionManager(dataSource);
+        }
+
+        @Bean
+        TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+            return new TransactionTemplate(transactionManager);
+        }
+
+        @Bean
+        Outbox outbox(DataSource dataSource, TransactionTemplate transactions) {
+            return new Outbox(JdbcClient.create(dataSource), transactions);
+        }
+    }
+}
