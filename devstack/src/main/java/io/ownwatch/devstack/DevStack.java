@@ -35,7 +35,8 @@ public final class DevStack implements Infrastructure, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
     private volatile EmbeddedKafka kafka;
-    private final EmbeddedPostgresServer postgres;
+    private volatile EmbeddedPostgresServer postgres;
+    private volatile boolean postgresRunning = true;
     private final SchemaRegistryServer registry;
     private final IdentityProvider identity;
     private final Path dataDirectory;
@@ -106,6 +107,25 @@ public final class DevStack implements Infrastructure, AutoCloseable {
         }
     }
 
+    /**
+     * Stops PostgreSQL alone, as a database outage would, keeping its data; {@link #startPostgres()} brings it back
+     * on the same port. Connections open at the time break, as they would in a real outage.
+     */
+    public synchronized void stopPostgres() {
+        if (postgresRunning) {
+            postgres.close();
+            postgresRunning = false;
+        }
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}, on the same port and with the same data. */
+    public synchronized void startPostgres() {
+        if (!postgresRunning) {
+            postgres = EmbeddedPostgresServer.start(dataDirectory.resolve("postgres"), postgres.port());
+            postgresRunning = true;
+        }
+    }
+
     /** The PostgreSQL port actually bound (useful when started on port 0). */
     public int postgresPort() {
         return postgres.port();
@@ -122,7 +142,7 @@ public final class DevStack implements Infrastructure, AutoCloseable {
             return;
         }
         RuntimeException failure = null;
-        for (AutoCloseable part : new AutoCloseable[] {identity, registry, kafka, postgres}) {
+        for (AutoCloseable part : new AutoCloseable[] {identity, registry, kafka, postgresRunning ? postgres : () -> { }}) {
             try {
                 part.close();
             } catch (Exception e) {
