@@ -1,0 +1,166 @@
+package io.ownwatch.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ownwatch.devstack.DevStack;
+import io.ownwatch.events.AlertEvent;
+import io.ownwatch.events.AlertSource;
+import io.ownwatch.events.AlertStatus;
+import io.ownwatch.events.Severity;
+import io.ownwatch.events.TimelineEvent;
+import io.ownwatch.events.TimelineEventType;
+import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
+import io.ownwatch.schemas.serde.KafkaAvroSerializer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Guarantees 2 and 3 with the database taken away: alerts that arrive while PostgreSQL is down wait on the topic
+ * (the consumer retries a transient failure without end, never dead-letters it), and once the database is back each
+ * becomes exactly one incident, announced exactly once, duplicates included. The router gets a stack of its own,
+ * because stopping the shared database would disturb every other test in the JVM.
+ */
+class DatabaseOutageIT {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static DevStack stack;
+    private static ConfigurableApplicationContext router;
+
+    @BeforeAll
+    static void start() {
+        stack = DevStack.builder().dataDirectory(dataDirectory).start();
+        List<String> arguments = new ArrayList<>();
+        stack.springProperties("router").forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.add("--server.port=0");
+        arguments.add("--ownwatch.router.ownership.registry-url=http://127.0.0.1:9");
+        router = new SpringApplicationBuilder(AlertRouterApplication.class)
+                .properties("spring.config.name=" + AlertRouterApplication.CONFIG_NAME)
+                .run(arguments.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (router != null) {
+            router.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void alertsThatArriveWhileTheDatabaseIsDownBecomeOneIncidentEachOnceItIsBack() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String before = run + "-before";
+        List<String> during = List.of(run + "-a", run + "-b", run + "-c", run + "-d");
+        try (KafkaProducer<String, Object> producer = producer()) {
+            send(producer, before);
+            await().atMost(Duration.ofSeconds(60)).until(() -> openedIncidents(run).containsKey(before));
+
+            stack.stopPostgres();
+            try {
+                for (String dedupKey : during) {
+                    send(producer, dedupKey);
+                    send(producer, dedupKey); // the sender's retry: a duplicate delivery
+                }
+                // Long enough for the consumer to meet the outage and retry a few times.
+                await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(6)).until(() -> true);
+            }
+            finally {
+                stack.startPostgres();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> openedIncidents(run).keySet().containsAll(during));
+        Map<String, Long> opened = openedIncidents(run);
+        assertThat(opened).as("one incident per dedup key, announced once").containsOnlyKeys(
+                        List.of(before, during.get(0), during.get(1), during.get(2), during.get(3)))
+                .allSatisfy((dedupKey, count) -> assertThat(count).as(dedupKey).isEqualTo(1L));
+        assertThat(deadLetters()).as("an outage is not a reason to dead-letter").isZero();
+    }
+
+    private static void send(KafkaProducer<String, Object> producer, String dedupKey) throws Exception {
+        Instant now = Instant.now();
+        AlertEvent alert = AlertEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setDedupKey(dedupKey).setSource(AlertSource.KAFKA)
+                .setStatus(AlertStatus.FIRING).setSeverity(Severity.CRITICAL).setSummary("database outage " + dedupKey)
+                .setLabels(Map.of("service", "outage")).setAnnotations(Map.of())
+                .setStartsAt(now).setEndsAt(null).setReceivedAt(now).setGeneratorUrl(null).setIntegrationId(null)
+                .build();
+        producer.send(new ProducerRecord<>("alerts.v1", dedupKey, alert)).get(30, TimeUnit.SECONDS);
+    }
+
+    private static KafkaProducer<String, Object> producer() {
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), values);
+    }
+
+    /** INCIDENT_OPENED events on the timeline topic of this run, counted per dedup key. */
+    private static Map<String, Long> openedIncidents(String run) {
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
+        List<String> dedupKeys = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "outage-check-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values)) {
+            consumer.subscribe(List.of("incident.timeline.v1"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    TimelineEvent event = (TimelineEvent) record.value();
+                    String dedupKey = event.getAttributes().get("dedupKey");
+                    if (event.getType() == TimelineEventType.INCIDENT_OPENED && dedupKey != null && dedupKey.startsWith(run)) {
+                        dedupKeys.add(dedupKey);
+                    }
+                });
+            }
+        }
+        return dedupKeys.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static long deadLetters() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "outage-dlq-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of("alerts.v1.alert-router.dlq"));
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
+    }
+}
