@@ -12,7 +12,8 @@ public enum EntryType {
     ACKNOWLEDGED, REASSIGNED,
     REMEDIATION_REQUESTED, REMEDIATION_APPROVED, REMEDIATION_REJECTED,
     REMEDIATION_STARTED, REMEDIATION_SUCCEEDED, REMEDIATION_FAILED, REMEDIATION_INEFFECTIVE,
-    RESOLVED, REOPENED, NOTE_ADDED;
+    RESOLVED, REOPENED, NOTE_ADDED,
+    ALERT_DEDUPLICATED, FLAPPING;
 
     /** The entry type of this name, or {@link #UNKNOWN}; never throws, so a newer producer cannot poison the consumer. */
     public static EntryType fromName(String name) {
