@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.ownwatch.schemas.ownership.AlertCoordinates;
+
 /**
  * What resolution knows about an alert: its labels and, when known, the Kubernetes coordinates it
  * comes from. Coordinates not given explicitly are read from the labels {@code cluster},
@@ -16,26 +18,14 @@ public record AlertSubject(Map<String, String> labels, String cluster, String na
         labels = labels == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(labels));
     }
 
-    /** Fills missing coordinates from the labels. */
+    /** Fills missing coordinates from the labels, as {@link AlertCoordinates#of} defines for every reader of the contract. */
     public static AlertSubject of(Map<String, String> labels, String cluster, String namespace, String workload) {
-        Map<String, String> known = labels == null ? Map.of() : labels;
-        return new AlertSubject(known,
-                firstPresent(cluster, known.get("cluster")),
-                firstPresent(namespace, known.get("namespace")),
-                firstPresent(workload, known.get("deployment"), known.get("workload")));
+        AlertCoordinates known = AlertCoordinates.of(labels, cluster, namespace, workload);
+        return new AlertSubject(known.labels(), known.cluster(), known.namespace(), known.workload());
     }
 
     /** An alert known by its labels only. */
     public static AlertSubject ofLabels(Map<String, String> labels) {
         return of(labels, null, null, null);
-    }
-
-    private static String firstPresent(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return candidate;
-            }
-        }
-        return null;
     }
 }

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.ownwatch.schemas.ownership.OwnershipRules;
+
 /**
  * One condition on an alert's labels. Semantics follow Alertmanager so that teams can copy their
  * routing matchers: a missing label reads as the empty string, and regular expressions are anchored
@@ -29,17 +31,7 @@ public record LabelMatcher(String label, MatchOp op, String value) {
 
     /** Whether this matcher accepts the given labels. */
     public boolean matches(Map<String, String> labels) {
-        String actual = labels.getOrDefault(label, "");
-        if (actual == null) {
-            actual = "";
-        }
-        return switch (op) {
-            case EQUALS -> actual.equals(value);
-            case NOT_EQUALS -> !actual.equals(value);
-            // Compiled per call: resolution runs over a handful of services; issue 4 may cache compiled snapshots.
-            case REGEX -> compile(value).matcher(actual).matches();
-            case NOT_REGEX -> !compile(value).matcher(actual).matches();
-        };
+        return OwnershipRules.matches(io.ownwatch.events.MatchOp.valueOf(op.name()), label, value, labels);
     }
 
     /** Throws {@link InvalidLabelMatcher} naming the problem when {@code regex} is not a valid Java regular expression. */

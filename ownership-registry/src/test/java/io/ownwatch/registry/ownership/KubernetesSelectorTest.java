@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Random;
 
+import io.ownwatch.schemas.ownership.Globs;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +34,7 @@ class KubernetesSelectorTest {
             "a.b      | a.b         | true",
             "**       | anything    | true"})
     void matchesGlobsWithStarAsTheOnlyWildcard(String glob, String value, boolean expected) {
-        assertThat(KubernetesSelector.Glob.matches(glob.strip(), value == null ? null : value.strip())).isEqualTo(expected);
+        assertThat(Globs.matches(glob.strip(), value == null ? null : value.strip())).isEqualTo(expected);
     }
 
     @Test
@@ -68,8 +70,8 @@ class KubernetesSelectorTest {
             "eu-*   | *-prod   | true",
             "a*     | *b       | true"})
     void decidesWhetherTwoGlobsMayMeet(String a, String b, boolean expected) {
-        assertThat(KubernetesSelector.Glob.mayIntersect(a.strip(), b.strip())).isEqualTo(expected);
-        assertThat(KubernetesSelector.Glob.mayIntersect(b.strip(), a.strip())).as("symmetric").isEqualTo(expected);
+        assertThat(Globs.mayIntersect(a.strip(), b.strip())).isEqualTo(expected);
+        assertThat(Globs.mayIntersect(b.strip(), a.strip())).as("symmetric").isEqualTo(expected);
     }
 
     /** Soundness: whenever some string matches both globs, the check must say they may intersect. */
@@ -81,8 +83,8 @@ class KubernetesSelectorTest {
             String a = randomString(random, parts);
             String b = randomString(random, parts);
             String value = randomString(random, List.of("a", "b", "-", "ab", "ba"));
-            if (KubernetesSelector.Glob.matches(a, value) && KubernetesSelector.Glob.matches(b, value)) {
-                assertThat(KubernetesSelector.Glob.mayIntersect(a, b)).as("'%s' and '%s' both match '%s'", a, b, value).isTrue();
+            if (Globs.matches(a, value) && Globs.matches(b, value)) {
+                assertThat(Globs.mayIntersect(a, b)).as("'%s' and '%s' both match '%s'", a, b, value).isTrue();
             }
         }
     }
