@@ -1,15 +1,23 @@
 package io.ownwatch.router.ownership;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,12 +34,17 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 
 /**
- * Asks the ownership-registry who owns an alert ({@code POST /api/v1/resolve}). The call is
- * guarded by the Resilience4j circuit breaker and retry named {@code registry} (configured in
- * alert-router.yml): retry is safe because resolving is a read. The router calls as itself, with a
+ * Finds who owns an alert. The local {@link OwnershipView} of {@code ownership.v1} answers when it is
+ * current and knows a matching service: no remote call on the alert's path. On a miss (a service newer
+ * than the view) or while the view is stale, the ownership-registry answers
+ * ({@code POST /api/v1/resolve}), guarded by the Resilience4j bulkhead, time limiter, circuit breaker
+ * and retry named {@code registry} (configured in alert-router.yml, metrics on /actuator/prometheus):
+ * retry is safe because resolving is a read. When the registry cannot answer, a stale view still
+ * does, and only then the catch-all team takes the incident. The router calls as itself, with a
  * client-credentials token for the registration {@code ownwatch.router.ownership.client-registration-id}.
  * Whatever goes wrong, a token that cannot be obtained included, the answer is an owner: the
  * catch-all team, with the reason.
@@ -43,14 +56,20 @@ public class OwnerResolver {
     private static final Logger log = LoggerFactory.getLogger(OwnerResolver.class);
 
     private final RestClient client;
+    private final OwnershipView view;
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
+    private final Bulkhead bulkhead;
+    private final TimeLimiter timeLimiter;
+    private final ExecutorService calls;
     private final String catchAllTeam;
 
-    OwnerResolver(OwnershipProperties properties, ObjectProvider<RestClient.Builder> builders,
+    OwnerResolver(OwnershipProperties properties, OwnershipView view, ObjectProvider<RestClient.Builder> builders,
             ObjectProvider<ClientRegistrationRepository> clientRegistrations,
             ObjectProvider<OAuth2AuthorizedClientService> authorizedClients,
-            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
+            TimeLimiterRegistry timeLimiters) {
+        this.view = view;
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .build());
@@ -70,6 +89,14 @@ public class OwnerResolver {
         this.client = builder.build();
         this.circuitBreaker = circuitBreakers.circuitBreaker(INSTANCE);
         this.retry = retries.retry(INSTANCE);
+        this.bulkhead = bulkheads.bulkhead(INSTANCE);
+        this.timeLimiter = timeLimiters.timeLimiter(INSTANCE);
+        // Unbounded in threads, bounded in use: the bulkhead admits only so many calls at once.
+        this.calls = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "registry-resolve");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.catchAllTeam = properties.catchAllTeam();
     }
 
@@ -94,17 +121,49 @@ public class OwnerResolver {
 
     /** Finds the owner of an alert with these labels; never throws. */
     public Owner resolve(Map<String, String> labels) {
-        Supplier<Optional<ResolveResponse>> call = () -> lookUp(labels);
+        if (view.isCurrent()) {
+            Optional<Owner.Resolved> local = view.owner(labels);
+            if (local.isPresent()) {
+                return local.get();
+            }
+        }
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, call)).get()
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, () -> limited(labels))).get()
                     .<Owner>map(found -> new Owner.Resolved(found.serviceId(), found.serviceName(), found.teamId(),
                             found.teamName(), found.escalationPolicyId()))
                     .orElseGet(() -> new Owner.Unknown(catchAllTeam, "no service in the ownership registry matches the alert's labels"));
         } catch (CallNotPermittedException e) {
-            return unavailable("circuit breaker open", e);
+            return fallback(labels, "circuit breaker open", e);
+        } catch (BulkheadFullException e) {
+            return fallback(labels, "too many concurrent look-ups", e);
         } catch (RestClientException | IllegalStateException | OAuth2AuthorizationException e) {
-            return unavailable(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+            return fallback(labels, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One attempt, within the bulkhead and the time limit. */
+    private Optional<ResolveResponse> limited(Map<String, String> labels) {
+        try {
+            return timeLimiter.executeFutureSupplier(
+                    () -> CompletableFuture.supplyAsync(Bulkhead.decorateSupplier(bulkhead, () -> lookUp(labels)), calls));
+        } catch (TimeoutException e) {
+            throw new ResourceAccessException("the registry did not answer within "
+                    + timeLimiter.getTimeLimiterConfig().getTimeoutDuration());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The registry cannot answer: a view that is not current is better than nobody, the catch-all last. */
+    private Owner fallback(Map<String, String> labels, String why, Exception e) {
+        Optional<Owner.Resolved> local = view.owner(labels);
+        if (local.isPresent()) {
+            log.info("Ownership registry unavailable ({}); answered from the local view", why);
+            return local.get();
+        }
+        return unavailable(why, e);
     }
 
     private Owner unavailable(String why, Exception e) {

@@ -1,5 +1,6 @@
 package io.ownwatch.router.ownership;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
@@ -17,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param readTimeout how long to wait for the registry's answer
  * @param clientRegistrationId the OAuth2 client registration ({@code spring.security.oauth2.client.registration.*})
  *                             whose client-credentials token the router presents to the registry
+ * @param view how the local view of {@code ownership.v1} is fed and when it counts as stale
  */
 @Validated
 @ConfigurationProperties("ownwatch.router.ownership")
@@ -25,5 +27,19 @@ public record OwnershipProperties(
         @DefaultValue("operations") @NotBlank String catchAllTeam,
         @DefaultValue("1s") @NotNull Duration connectTimeout,
         @DefaultValue("2s") @NotNull Duration readTimeout,
-        @DefaultValue("alert-router") @NotBlank String clientRegistrationId) {
+        @DefaultValue("alert-router") @NotBlank String clientRegistrationId,
+        @DefaultValue @NotNull @Valid View view) {
+
+    /**
+     * The local view of {@code ownership.v1}.
+     *
+     * @param topic the compacted topic the registry publishes
+     * @param confirmEvery how often the feed checks that it has read up to the topic's end
+     * @param staleAfter how long after its last confirmation the view is still trusted without the registry
+     */
+    public record View(
+            @DefaultValue("ownership.v1") @NotBlank String topic,
+            @DefaultValue("10s") @NotNull Duration confirmEvery,
+            @DefaultValue("1m") @NotNull Duration staleAfter) {
+    }
 }
