@@ -278,6 +278,7 @@ public final class RunbookRules {
         Integer max = count(found, at + ".settings.maxReplicas", settings.get("maxReplicas"));
         if (min != null && max != null && min > max) {
             found.add(new Violation(at + ".settings.maxReplicas", "must not be less than minReplicas"));
+            return;
         }
         String replicas = settings.get("replicas");
         if (replicas == null || replicas.isBlank()) {
