@@ -304,10 +304,10 @@ public class Runbooks {
                 .param("content", JSON.writeValueAsString(version.content()))
                 .param("hash", version.contentHash(), java.sql.Types.VARCHAR)
                 .param("authors", JSON.writeValueAsString(version.authors()))
-                .param("submittedAt", timestamp(version.submittedAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("submittedAt", timestamp(version.submittedAt()), java.sql.Types.TIMESTAMP)
                 .param("approvedBy", version.approvedBy(), java.sql.Types.VARCHAR)
-                .param("approvedAt", timestamp(version.approvedAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("retiredAt", timestamp(version.retiredAt()), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("approvedAt", timestamp(version.approvedAt()), java.sql.Types.TIMESTAMP)
+                .param("retiredAt", timestamp(version.retiredAt()), java.sql.Types.TIMESTAMP)
                 .param("updatedAt", Timestamp.from(version.updatedAt()))
                 .update();
     }
