@@ -334,4 +334,13 @@ class RunbookIT {
             assertThat(again.getContentHash()).isEqualTo(submitted.text("contentHash"));
         }
     }
+
+    @Test
+    void documentsTheRunbookApiInOpenApi() throws Exception {
+        JsonNode paths = expect(api.send(as("dave"), "GET", "/v3/api-docs", null), 200).body().path("paths");
+        assertThat(paths.has("/api/v1/runbooks")).isTrue();
+        assertThat(paths.path("/api/v1/runbooks/{id}/versions/{version}/approve").path("post").path("summary").asString())
+                .isEqualTo("Approve a version in review");
+        assertThat(paths.has("/api/v1/admin/republish-runbooks")).isTrue();
+    }
 }
