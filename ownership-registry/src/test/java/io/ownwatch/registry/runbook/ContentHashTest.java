@@ -13,7 +13,7 @@ class ContentHashTest {
 
     @Test
     void theSameContentAlwaysGivesTheSameHash() {
-        assertThat(ContentHash.of(Runbooks.valid())).isEqualTo(ContentHash.of(Runbooks.valid())).hasSize(64).matches("[0-9a-f]+");
+        assertThat(ContentHash.of(SampleRunbooks.valid())).isEqualTo(ContentHash.of(SampleRunbooks.valid())).hasSize(64).matches("[0-9a-f]+");
     }
 
     @Test
@@ -26,21 +26,21 @@ class ContentHashTest {
         backward.put("path", "/x");
         backward.put("host", "api.example.com");
         backward.put("method", "GET");
-        RunbookContent one = Runbooks.content(List.of(), List.of("api.example.com"), new Step("s", ActionType.HTTP_REQUEST, forward));
-        RunbookContent other = Runbooks.content(List.of(), List.of("api.example.com"), new Step("s", ActionType.HTTP_REQUEST, backward));
+        RunbookContent one = SampleRunbooks.content(List.of(), List.of("api.example.com"), new Step("s", ActionType.HTTP_REQUEST, forward));
+        RunbookContent other = SampleRunbooks.content(List.of(), List.of("api.example.com"), new Step("s", ActionType.HTTP_REQUEST, backward));
         assertThat(ContentHash.of(one)).isEqualTo(ContentHash.of(other));
     }
 
     @Test
     void survivesAJsonRoundTripAsTheDatabaseAndTheOutboxDoIt() {
         JsonMapper json = JsonMapper.shared();
-        RunbookContent read = json.readValue(json.writeValueAsString(Runbooks.valid()), RunbookContent.class);
-        assertThat(ContentHash.of(read)).isEqualTo(ContentHash.of(Runbooks.valid()));
+        RunbookContent read = json.readValue(json.writeValueAsString(SampleRunbooks.valid()), RunbookContent.class);
+        assertThat(ContentHash.of(read)).isEqualTo(ContentHash.of(SampleRunbooks.valid()));
     }
 
     @Test
     void anyChangeOfContentChangesTheHash() {
-        RunbookContent valid = Runbooks.valid();
+        RunbookContent valid = SampleRunbooks.valid();
         RunbookContent shadow = new RunbookContent(valid.title(), valid.description(), valid.serviceIds(), valid.alertMatchers(),
                 valid.parameters(), valid.steps(), valid.mode(), valid.riskClass(), valid.selfService(), valid.maxRunsPerHour(),
                 valid.cooldownSeconds(), valid.timeoutSeconds(), valid.maxTargets(), valid.hostAllowlist(), true,
@@ -50,7 +50,7 @@ class ContentHashTest {
 
     @Test
     void canonicalJsonSortsKeysAtEveryLevelAndOmitsNulls() {
-        String canonical = ContentHash.canonicalJson(Runbooks.valid());
+        String canonical = ContentHash.canonicalJson(SampleRunbooks.valid());
         assertThat(canonical).startsWith("{\"alertMatchers\":[{\"label\":\"alertname\",\"op\":\"EQUALS\",\"value\":\"CheckoutDown\"}],"
                 + "\"cooldownSeconds\":600,\"description\":");
         assertThat(canonical).contains("{\"action\":\"HTTP_REQUEST\",\"name\":\"call\",\"settings\":{\"host\":\"api.example.com\","

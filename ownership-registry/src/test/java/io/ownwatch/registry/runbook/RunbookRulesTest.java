@@ -1,11 +1,11 @@
 package io.ownwatch.registry.runbook;
 
-import static io.ownwatch.registry.runbook.Runbooks.content;
-import static io.ownwatch.registry.runbook.Runbooks.http;
-import static io.ownwatch.registry.runbook.Runbooks.integer;
-import static io.ownwatch.registry.runbook.Runbooks.restart;
-import static io.ownwatch.registry.runbook.Runbooks.scale;
-import static io.ownwatch.registry.runbook.Runbooks.string;
+import static io.ownwatch.registry.runbook.SampleRunbooks.content;
+import static io.ownwatch.registry.runbook.SampleRunbooks.http;
+import static io.ownwatch.registry.runbook.SampleRunbooks.integer;
+import static io.ownwatch.registry.runbook.SampleRunbooks.restart;
+import static io.ownwatch.registry.runbook.SampleRunbooks.scale;
+import static io.ownwatch.registry.runbook.SampleRunbooks.string;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +24,7 @@ class RunbookRulesTest {
 
     @Test
     void acceptsAValidRunbook() {
-        assertThat(RunbookRules.validate(Runbooks.valid())).isEmpty();
+        assertThat(RunbookRules.validate(SampleRunbooks.valid())).isEmpty();
     }
 
     @Test
@@ -96,7 +96,7 @@ class RunbookRulesTest {
 
     @Test
     void refusesAHighRiskRunbookThatWouldRunUnattended() {
-        RunbookContent valid = Runbooks.valid();
+        RunbookContent valid = SampleRunbooks.valid();
         RunbookContent automaticHighRisk = new RunbookContent(valid.title(), valid.description(), valid.serviceIds(),
                 valid.alertMatchers(), valid.parameters(), valid.steps(), RunbookMode.AUTOMATIC, RiskClass.HIGH, false,
                 valid.maxRunsPerHour(), valid.cooldownSeconds(), valid.timeoutSeconds(), valid.maxTargets(),

@@ -13,14 +13,14 @@ class RunbookVersionTest {
     private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
     private static RunbookVersion draft() {
-        return RunbookVersion.draft("restart-checkout", "payments", 1, Runbooks.valid(), "bob", NOW);
+        return RunbookVersion.draft("restart-checkout", "payments", 1, SampleRunbooks.valid(), "bob", NOW);
     }
 
     @Test
     void goesThroughReviewToApprovalAndRetirement() {
         RunbookVersion submitted = draft().submit(NOW);
         assertThat(submitted.status()).isEqualTo(RunbookStatus.IN_REVIEW);
-        assertThat(submitted.contentHash()).isEqualTo(ContentHash.of(Runbooks.valid()));
+        assertThat(submitted.contentHash()).isEqualTo(ContentHash.of(SampleRunbooks.valid()));
         RunbookVersion approved = submitted.approve("alice", NOW);
         assertThat(approved.status()).isEqualTo(RunbookStatus.APPROVED);
         assertThat(approved.approvedBy()).isEqualTo("alice");
@@ -35,7 +35,7 @@ class RunbookVersionTest {
 
     @Test
     void rejectsApprovalBySomeoneWhoEditedTheDraft() {
-        RunbookVersion edited = draft().edit(Runbooks.valid(), "alice", NOW);
+        RunbookVersion edited = draft().edit(SampleRunbooks.valid(), "alice", NOW);
         assertThat(edited.authors()).containsExactly("bob", "alice");
         assertThatThrownBy(() -> edited.submit(NOW).approve("alice", NOW)).isInstanceOf(ApprovalByAuthorRefused.class);
     }
@@ -43,9 +43,9 @@ class RunbookVersionTest {
     @Test
     void refusesToEditAnythingButADraft() {
         RunbookVersion approved = draft().submit(NOW).approve("alice", NOW);
-        assertThatThrownBy(() -> approved.edit(Runbooks.valid(), "bob", NOW))
+        assertThatThrownBy(() -> approved.edit(SampleRunbooks.valid(), "bob", NOW))
                 .isInstanceOfSatisfying(TransitionRefused.class, ex -> assertThat(ex.status()).isEqualTo(RunbookStatus.APPROVED));
-        assertThatThrownBy(() -> draft().submit(NOW).edit(Runbooks.valid(), "bob", NOW)).isInstanceOf(TransitionRefused.class);
+        assertThatThrownBy(() -> draft().submit(NOW).edit(SampleRunbooks.valid(), "bob", NOW)).isInstanceOf(TransitionRefused.class);
     }
 
     @Test
@@ -58,7 +58,7 @@ class RunbookVersionTest {
     void requestChangesSendsItBackToDraft() {
         RunbookVersion back = draft().submit(NOW).requestChanges(NOW);
         assertThat(back.status()).isEqualTo(RunbookStatus.DRAFT);
-        assertThat(back.edit(Runbooks.valid(), "bob", NOW).contentHash()).as("a changed draft is hashed again on submit").isNull();
+        assertThat(back.edit(SampleRunbooks.valid(), "bob", NOW).contentHash()).as("a changed draft is hashed again on submit").isNull();
     }
 
     @Test

@@ -7,9 +7,9 @@ import io.ownwatch.registry.ownership.LabelMatcher;
 import io.ownwatch.registry.ownership.MatchOp;
 
 /** Valid runbook content to vary in tests. */
-final class Runbooks {
+final class SampleRunbooks {
 
-    private Runbooks() {
+    private SampleRunbooks() {
     }
 
     static Step http(String method, String host, String path) {
