@@ -81,6 +81,29 @@ public final class Access {
     public @interface Resolve {
     }
 
+    /**
+     * Writing runbooks (create, edit a draft, start a new version, submit, retire, delete a draft): ops-admins, or
+     * responders who belong to the runbook's owning team (checked by the controller against the registry's
+     * membership, like {@link DeclareService}).
+     */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'RESPONDER')")
+    public @interface AuthorRunbook {
+    }
+
+    /**
+     * Reviewing runbooks (approve, request changes): ops-admins only, and never the version's own authors (checked
+     * by the version itself, because who wrote it lies in the registry, not in the token).
+     */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasRole('OPS_ADMIN')")
+    public @interface ReviewRunbook {
+    }
+
     /** Whether the caller is an ops-admin, who may act for every team. */
     public static boolean isOpsAdmin(Authentication caller) {
         return caller != null && caller.getAuthorities().stream()

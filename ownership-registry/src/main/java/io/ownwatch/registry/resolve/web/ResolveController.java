@@ -9,6 +9,9 @@ import io.ownwatch.registry.ownership.AlertSubject;
 import io.ownwatch.registry.ownership.OwnedService;
 import io.ownwatch.registry.ownership.OwnedServices;
 import io.ownwatch.registry.resolve.OwnershipMatcher;
+import io.ownwatch.registry.runbook.RiskClass;
+import io.ownwatch.registry.runbook.RunbookMode;
+import io.ownwatch.registry.runbook.jdbc.Runbooks;
 import io.ownwatch.registry.team.Team;
 import io.ownwatch.registry.team.Teams;
 import jakarta.validation.Valid;
@@ -26,10 +29,12 @@ class ResolveController {
 
     private final OwnedServices services;
     private final Teams teams;
+    private final Runbooks runbooks;
 
-    ResolveController(OwnedServices services, Teams teams) {
+    ResolveController(OwnedServices services, Teams teams, Runbooks runbooks) {
         this.services = services;
         this.teams = teams;
+        this.runbooks = runbooks;
     }
 
     /**
@@ -40,11 +45,15 @@ class ResolveController {
     }
 
     /**
-     * Who owns an alert, by the precedence of {@link OwnershipMatcher}. {@code runbooks} stays empty
-     * until the registry holds runbooks; it is in the contract now so that callers do not change.
+     * Who owns an alert, by the precedence of {@link OwnershipMatcher}, and the approved runbook versions that
+     * apply to it (see {@link io.ownwatch.registry.runbook.RunbookVersion#appliesTo}), ordered by runbook id.
      */
     record Resolution(String serviceId, String serviceName, String teamId, String teamName,
-            String escalationPolicyId, List<String> runbooks) {
+            String escalationPolicyId, List<ApplicableRunbook> runbooks) {
+    }
+
+    /** An approved runbook version that may be run for the alert; {@code contentHash} is what a run request names. */
+    record ApplicableRunbook(String id, int version, String contentHash, RunbookMode mode, RiskClass riskClass, String title) {
     }
 
     /** Thrown when no service's matchers all match the labels. */
@@ -63,8 +72,13 @@ class ResolveController {
                 .orElseThrow(() -> new NoOwner(request.labels()));
         // The foreign key guarantees the team exists; the fallback only covers a concurrent deletion.
         String teamName = teams.find(service.teamId()).map(Team::name).orElse(service.teamId());
+        List<ApplicableRunbook> applicable = runbooks.approved().stream()
+                .filter(v -> v.appliesTo(service.id(), service.teamId(), request.labels()))
+                .map(v -> new ApplicableRunbook(v.runbookId(), v.version(), v.contentHash(), v.content().mode(),
+                        v.content().riskClass(), v.content().title()))
+                .toList();
         return new Resolution(service.id(), service.name(), service.teamId(), teamName, service.escalationPolicyId(),
-                List.of());
+                applicable);
     }
 
     @ExceptionHandler
