@@ -20,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param flapping when an alert counts as flapping
  * @param deduplicatedEvery at most one ALERT_DEDUPLICATED timeline event per incident per this interval (the first
  *                          repeat always gets one), so a storm of repeats does not flood the timeline
+ * @param settleEvery how often flapping incidents are checked for having calmed down
  */
 @Validated
 @ConfigurationProperties("ownwatch.router.grouping")
@@ -28,7 +29,8 @@ public record FormationProperties(
         @DefaultValue("5m") @NotNull Duration window,
         @DefaultValue("true") boolean autoResolve,
         @DefaultValue @Valid @NotNull Flapping flapping,
-        @DefaultValue("1m") @NotNull Duration deduplicatedEvery) {
+        @DefaultValue("1m") @NotNull Duration deduplicatedEvery,
+        @DefaultValue("30s") @NotNull Duration settleEvery) {
 
     public FormationProperties {
         by = List.copyOf(by);
@@ -48,6 +50,6 @@ public record FormationProperties(
     /** The defaults, for tests and replays. */
     public static FormationProperties defaults() {
         return new FormationProperties(List.of("service", "alertname"), Duration.ofMinutes(5), true,
-                new Flapping(4, Duration.ofMinutes(30)), Duration.ofMinutes(1));
+                new Flapping(4, Duration.ofMinutes(30)), Duration.ofMinutes(1), Duration.ofSeconds(30));
     }
 }

@@ -409,7 +409,7 @@ class IncidentDecisionsTest {
 
     static FormationProperties policy(List<String> by, boolean autoResolve) {
         return new FormationProperties(by, Duration.ofMinutes(5), autoResolve, new FormationProperties.Flapping(4,
-                Duration.ofMinutes(30)), Duration.ofMinutes(1));
+                Duration.ofMinutes(30)), Duration.ofMinutes(1), Duration.ofSeconds(30));
     }
 
     static Map<String, String> labels(String service, String alertname) {
