@@ -77,6 +77,9 @@ class AlertRouterIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().springProperties("router").forEach((k, v) -> registry.add(k, () -> v));
         registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + closedPort());
+        // These tests post the same sample again and again: without grouping each fingerprint is its own incident.
+        // Grouping has IncidentFormationIT.
+        registry.add("ownwatch.router.grouping.by", () -> "");
     }
 
     @Test
@@ -138,8 +141,10 @@ class AlertRouterIT {
         JsonNode incident = awaitIncident(fingerprint, i -> i.get("alertCount").asInt() == 2);
         assertThat(incident.get("id")).isEqualTo(first.get("id"));
         assertThat(incidents(fingerprint)).hasSize(1);
-        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(incident.get("id").stringValue(), 2);
-        assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN);
+        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(incident.get("id").stringValue(), 3);
+        assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN,
+                TimelineEventType.ALERT_DEDUPLICATED);
+        assertThat(((TimelineEvent) timeline.get(2).value()).getAttributes()).containsEntry("count", "2");
     }
 
     @Test
@@ -174,8 +179,8 @@ class AlertRouterIT {
         JsonNode incident = awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 2);
         assertThat(incident.get("alertCount").asInt()).isEqualTo(2);
         assertThat(incidents(dedupKey)).hasSize(1);
-        assertThat(types(awaitTimeline(incident.get("id").stringValue(), 2)))
-                .containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN);
+        assertThat(types(awaitTimeline(incident.get("id").stringValue(), 3))).containsExactly(
+                TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN, TimelineEventType.ALERT_DEDUPLICATED);
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.ownwatch.router.incident;
 import io.ownwatch.router.alert.Alert;
 import io.ownwatch.router.ownership.Owner;
 import io.ownwatch.router.ownership.OwnerResolver;
+import io.ownwatch.router.silence.Silence;
+import io.ownwatch.router.silence.Silences;
 import io.ownwatch.router.timeline.TimelineEntry;
 import io.ownwatch.router.timeline.TimelineEntryType;
 import io.ownwatch.router.timeline.TimelineOutbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +23,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies what an alert does to the incidents, effectively once: the processed-event row, the
- * incident change and its timeline entries are written in one transaction. The registry is asked
- * for the owner before that transaction opens, so a slow registry never holds a database
- * connection or lock.
+ * Applies what an alert does to the incidents, effectively once: the processed-event row, the incident changes and
+ * their timeline entries are written in one transaction. The registry is asked for the owner before that
+ * transaction opens, so a slow registry never holds a database connection or lock. Inside it, advisory locks on the
+ * dedup key and the group key serialise the alerts that could touch the same incident.
  */
 @Component
 public class IncidentRouting {
@@ -33,17 +36,21 @@ public class IncidentRouting {
     private static final Logger log = LoggerFactory.getLogger(IncidentRouting.class);
 
     private final Incidents incidents;
+    private final Silences silences;
     private final OwnerResolver owners;
     private final TimelineOutbox timeline;
     private final TransactionTemplate transactions;
+    private final FormationProperties policy;
     private final Clock clock;
 
-    IncidentRouting(Incidents incidents, OwnerResolver owners, TimelineOutbox timeline,
-            TransactionTemplate transactions, Clock clock) {
+    IncidentRouting(Incidents incidents, Silences silences, OwnerResolver owners, TimelineOutbox timeline,
+            TransactionTemplate transactions, FormationProperties policy, Clock clock) {
         this.incidents = incidents;
+        this.silences = silences;
         this.owners = owners;
         this.timeline = timeline;
         this.transactions = transactions;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -60,97 +67,217 @@ public class IncidentRouting {
             log.debug("Alert event {} already processed", alert.eventId());
             return;
         }
-        Instant now = clock.instant();
-        Decision preview = IncidentDecisions.decide(alert, incidents.findOpen(alert.dedupKey()), now);
-        Owner owner = preview instanceof Decision.OpenIncident ? owners.resolve(alert.labels()) : null;
+        Formation preview = IncidentDecisions.decide(alert, situation(alert), policy);
+        Owner owner = preview instanceof Formation.Opened ? owners.resolve(alert.labels()) : null;
+        Optional<String> groupKey = IncidentDecisions.groupKey(alert.labels(), policy.by());
         transactions.executeWithoutResult(status -> {
             if (!incidents.markProcessed(CONSUMER, alert.eventId())) {
                 return;
             }
-            // Decide again on locked state: the preview was taken without a lock.
-            Decision decision = IncidentDecisions.decide(alert, incidents.findOpenForUpdate(alert.dedupKey()), now);
-            knownIncident(decision).ifPresent(id -> MDC.put("incidentId", id));
+            incidents.lockAlert(alert.dedupKey());
+            groupKey.ifPresent(incidents::lockGroup);
+            // Decide again under the locks: the preview was taken without them.
+            Formation formation = IncidentDecisions.decide(alert, situation(alert), policy);
             try {
-                apply(decision, owner);
+                apply(formation, owner, clock.instant());
+                incidents.saveHistory(formation.history());
             } finally {
                 MDC.remove("incidentId");
             }
         });
     }
 
-    // Java 17 has no pattern switch: an instanceof chain over the sealed Decision, ending in a guard.
-    private void apply(Decision decision, Owner owner) {
-        if (decision instanceof Decision.OpenIncident open) {
+    private Situation situation(Alert alert) {
+        Optional<Situation.Held> holding = incidents.findHolding(alert.dedupKey());
+        Optional<Incident> group = holding.isPresent() ? Optional.empty()
+                : IncidentDecisions.groupKey(alert.labels(), policy.by()).flatMap(incidents::findGroupCandidate);
+        String service = alert.labels().get(IncidentDecisions.SERVICE_LABEL);
+        List<IncidentAlert> serviceAlerts = holding.isEmpty() && service != null && Severities.inhibitable(alert.severity())
+                ? incidents.heldAlertsOfService(service) : List.of();
+        List<Silence> active = holding.isPresent() ? List.of() : silences.activeAt(alert.receivedAt());
+        return new Situation(holding, group, incidents.history(alert.dedupKey()), active, serviceAlerts);
+    }
+
+    // Java 17 has no pattern switch: an instanceof chain over the sealed Formation, ending in a guard.
+    private void apply(Formation formation, Owner owner, Instant now) {
+        Alert alert = formation.alert();
+        if (formation instanceof Formation.Opened opened) {
             if (owner == null) {
-                // The open incident closed between preview and lock; the binder retries the event.
-                throw new IncidentChangedConcurrently(open.alert().dedupKey());
+                // The alert's incident changed between preview and lock; the binder retries the event.
+                throw new IncidentChangedConcurrently(alert.dedupKey());
             }
-            this.open(open, owner);
-        } else if (decision instanceof Decision.Deduplicate repeat) {
-            Incident incident = repeat.incident();
-            incidents.update(new Incident(incident.id(), incident.dedupKey(), incident.status(), incident.serviceId(),
-                    incident.teamId(), incident.severity(), incident.summary(), incident.openedAt(),
-                    later(incident.lastSeenAt(), repeat.alert().receivedAt()), null,
-                    incident.alertCount() + 1, incident.nextSequence()));
-            log.info("Alert {} repeated on incident {} ({} alerts)", repeat.alert().dedupKey(), incident.id(),
-                    incident.alertCount() + 1);
-        } else if (decision instanceof Decision.Resolve resolve) {
-            Incident incident = resolve.incident();
-            Instant resolvedAt = later(incident.openedAt(), resolve.alert().receivedAt());
-            incidents.update(new Incident(incident.id(), incident.dedupKey(), IncidentStatus.RESOLVED,
-                    incident.serviceId(), incident.teamId(), incident.severity(), incident.summary(),
-                    incident.openedAt(), incident.lastSeenAt(), resolvedAt, incident.alertCount(),
-                    incident.nextSequence() + 1));
-            timeline.append(List.of(entry(incident, incident.nextSequence(), TimelineEntryType.RESOLVED, resolvedAt,
-                    Map.of("dedupKey", incident.dedupKey(), "alertEventId", resolve.alert().eventId()))));
-            log.info("Incident {} resolved by alert event {}", incident.id(), resolve.alert().eventId());
-        } else if (decision instanceof Decision.Ignore ignore) {
-            log.info("Alert event {} ignored: {}", ignore.alert().eventId(), ignore.reason());
+            open(opened, owner, now);
+        } else if (formation instanceof Formation.Grouped grouped) {
+            MDC.put("incidentId", grouped.incident().id().toString());
+            incidents.saveAlert(grouped.added());
+            write(grouped.incident(), List.of(new Step(TimelineEntryType.ALERT_GROUPED, later(alert.receivedAt(), now),
+                    attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
+                            "groupKey", grouped.incident().groupKey(),
+                            "alertCount", Integer.toString(grouped.incident().alertCount())))));
+            log.info("Alert {} grouped into incident {}", alert.dedupKey(), grouped.incident().id());
+        } else if (formation instanceof Formation.Deduplicated repeat) {
+            MDC.put("incidentId", repeat.incident().id().toString());
+            incidents.saveAlert(repeat.updated());
+            List<Step> steps = new ArrayList<>();
+            if (repeat.noted()) {
+                steps.add(new Step(TimelineEntryType.ALERT_DEDUPLICATED, later(alert.receivedAt(), now),
+                        attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
+                                "count", Integer.toString(repeat.updated().count()),
+                                "alertCount", Integer.toString(repeat.incident().alertCount()))));
+            }
+            if (repeat.flappingStarted()) {
+                steps.add(flapping(alert, now));
+            }
+            write(repeat.incident(), steps);
+            log.debug("Alert {} repeated on incident {} ({} events)", alert.dedupKey(), repeat.incident().id(),
+                    repeat.updated().count());
+        } else if (formation instanceof Formation.AlertResolved resolved) {
+            MDC.put("incidentId", resolved.incident().id().toString());
+            incidents.saveAlert(resolved.updated());
+            List<Step> steps = new ArrayList<>();
+            if (resolved.flappingStarted()) {
+                steps.add(flapping(alert, now));
+            }
+            if (resolved.incidentResolved()) {
+                steps.add(new Step(TimelineEntryType.RESOLVED, resolved.incident().resolvedAt(),
+                        attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
+                                "reason", "every alert resolved")));
+            }
+            write(resolved.incident(), steps);
+            log.info("Alert {} of incident {} resolved{}", alert.dedupKey(), resolved.incident().id(),
+                    resolved.incidentResolved() ? "; the incident resolved with it" : "");
+        } else if (formation instanceof Formation.Suppressed suppressed) {
+            suppress(suppressed, now);
+        } else if (formation instanceof Formation.Ignored ignored) {
+            log.info("Alert event {} ignored: {}", alert.eventId(), ignored.reason());
         } else {
-            throw new IllegalStateException("Unhandled decision " + decision);
+            throw new IllegalStateException("Unhandled formation " + formation);
         }
     }
 
-    /** The existing incident a decision is about; a new incident gets its id when it is opened. */
-    private static Optional<String> knownIncident(Decision decision) {
-        if (decision instanceof Decision.Deduplicate repeat) {
-            return Optional.of(repeat.incident().id().toString());
-        }
-        if (decision instanceof Decision.Resolve resolve) {
-            return Optional.of(resolve.incident().id().toString());
-        }
-        return Optional.empty();
-    }
-
-    private void open(Decision.OpenIncident open, Owner owner) {
-        Alert alert = open.alert();
+    private void open(Formation.Opened opened, Owner owner, Instant now) {
+        Alert alert = opened.alert();
         String serviceId = owner instanceof Owner.Resolved resolved ? resolved.serviceId() : null;
         // Response times count from when we received the alert, not from when we got to it.
         Instant openedAt = alert.receivedAt();
         Incident incident = new Incident(UUID.randomUUID(), alert.dedupKey(), IncidentStatus.OPEN, serviceId,
-                owner.teamId(), alert.severity(), alert.summary(), openedAt, openedAt, null, 1, 3);
+                owner.teamId(), alert.severity(), alert.summary(), openedAt, openedAt, null, 1, 1,
+                opened.groupKey(), opened.flapping(), null, null, null);
         MDC.put("incidentId", incident.id().toString());
-        incidents.insert(incident);
-        TimelineEntry opened = entry(incident, 1, TimelineEntryType.INCIDENT_OPENED, openedAt,
-                Map.of("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(), "source", alert.source().name()));
-        TimelineEntry ownerEntry = owner instanceof Owner.Resolved resolved
-                ? entry(incident, 2, TimelineEntryType.OWNER_RESOLVED, later(openedAt, open.at()),
-                        attributes("serviceName", resolved.serviceName(), "teamName", resolved.teamName(),
-                                "escalationPolicyId", resolved.escalationPolicyId()))
-                : entry(incident, 2, TimelineEntryType.OWNER_UNKNOWN, later(openedAt, open.at()),
-                        attributes("reason", ((Owner.Unknown) owner).reason(), "catchAllTeam", owner.teamId()));
-        timeline.append(List.of(opened, ownerEntry));
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(TimelineEntryType.INCIDENT_OPENED, openedAt, attributes("dedupKey", alert.dedupKey(),
+                "alertEventId", alert.eventId(), "source", alert.source().name(), "groupKey", opened.groupKey())));
+        steps.add(owner instanceof Owner.Resolved resolved
+                ? new Step(TimelineEntryType.OWNER_RESOLVED, later(openedAt, now), attributes("serviceName",
+                        resolved.serviceName(), "teamName", resolved.teamName(),
+                        "escalationPolicyId", resolved.escalationPolicyId()))
+                : new Step(TimelineEntryType.OWNER_UNKNOWN, later(openedAt, now),
+                        attributes("reason", ((Owner.Unknown) owner).reason(), "catchAllTeam", owner.teamId())));
+        if (opened.flapping()) {
+            steps.add(flapping(alert, now));
+        }
+        incidents.insert(incident.sequenced(steps.size()));
+        incidents.saveAlert(IncidentAlert.first(incident.id(), alert));
+        timeline.append(entries(incident, steps, TimelineEntry.Actor.ALERT_ROUTER));
         log.info("Incident {} opened for alert {} and assigned to team {}", incident.id(), alert.dedupKey(), owner.teamId());
     }
 
-    private static TimelineEntry entry(Incident incident, long sequence, TimelineEntryType type, Instant at,
-            Map<String, String> attributes) {
-        return new TimelineEntry(UUID.randomUUID(), incident.id(), sequence, type, at, TimelineEntry.Actor.ALERT_ROUTER,
-                incident.serviceId(), incident.teamId(), incident.severity(), incident.summary(), attributes);
+    /**
+     * A suppressed alert is recorded in suppressed_alert. The timeline hears of it once per alert and suppressor: a
+     * silence has a timeline of its own (its id as the incident id, see README), an inhibition goes on the timeline
+     * of the incident whose critical alert inhibits.
+     */
+    private void suppress(Formation.Suppressed suppressed, Instant now) {
+        Alert alert = suppressed.alert();
+        Instant at = later(alert.receivedAt(), now);
+        if (suppressed.by() instanceof Formation.Suppression.Silenced silenced) {
+            Silence silence = silenced.silence();
+            if (incidents.recordSuppression("silence:" + silence.id(), alert, "silenced")) {
+                long sequence = silences.nextSequence(silence.id());
+                timeline.append(List.of(new TimelineEntry(UUID.randomUUID(), silence.id(), sequence,
+                        TimelineEntryType.SUPPRESSED, at, TimelineEntry.Actor.ALERT_ROUTER,
+                        alert.labels().get(IncidentDecisions.SERVICE_LABEL), null, alert.severity(), alert.summary(),
+                        attributes("reason", "silenced", "silenceId", silence.id().toString(),
+                                "dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
+                                "silenceAuthor", silence.author(), "silenceComment", silence.comment()))));
+            }
+            log.info("Alert {} suppressed by silence {}", alert.dedupKey(), silence.id());
+        } else if (suppressed.by() instanceof Formation.Suppression.Inhibited inhibited) {
+            IncidentAlert by = inhibited.by();
+            if (incidents.recordSuppression("incident:" + by.incidentId(), alert, "inhibited-by")) {
+                Incident incident = incidents.findByIdForUpdate(by.incidentId()).orElseThrow();
+                write(incident, List.of(new Step(TimelineEntryType.SUPPRESSED, at, attributes("reason", "inhibited-by",
+                        "inhibitedBy", by.dedupKey(), "dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
+                        "severity", alert.severity().name(), "summary", alert.summary()))));
+            }
+            log.info("Alert {} inhibited by critical alert {} of incident {}", alert.dedupKey(), by.dedupKey(),
+                    by.incidentId());
+        } else {
+            throw new IllegalStateException("Unhandled suppression " + suppressed.by());
+        }
+    }
+
+    /**
+     * Resolves flapping incidents that have calmed down: every alert resolved and quiet for the flapping window.
+     *
+     * @return how many were resolved
+     */
+    public int settleFlapping() {
+        int settled = 0;
+        for (Incident candidate : incidents.flappingOpen()) {
+            Boolean resolved = transactions.execute(status -> {
+                Optional<Incident> locked = incidents.findByIdForUpdate(candidate.id()).filter(Incident::isOpen);
+                if (locked.isEmpty()) {
+                    return false;
+                }
+                List<IncidentAlert> alerts = incidents.alertsOf(candidate.id());
+                Situation.Held held = new Situation.Held(locked.get(), alerts);
+                List<AlertHistory> histories = alerts.stream().map(a -> incidents.history(a.dedupKey())).toList();
+                Instant now = clock.instant();
+                return IncidentDecisions.settle(held, histories, policy, now).map(incident -> {
+                    write(incident, List.of(new Step(TimelineEntryType.RESOLVED, now,
+                            attributes("reason", "flapping stopped: every alert resolved and quiet for "
+                                    + policy.flapping().window()))));
+                    log.info("Flapping incident {} resolved after a quiet window", incident.id());
+                    return true;
+                }).orElse(false);
+            });
+            if (Boolean.TRUE.equals(resolved)) {
+                settled++;
+            }
+        }
+        return settled;
+    }
+
+    private static Step flapping(Alert alert, Instant now) {
+        return new Step(TimelineEntryType.FLAPPING, later(alert.receivedAt(), now),
+                attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId()));
+    }
+
+    /** Stores the incident with its sequence advanced past the entries, and appends the entries. */
+    private void write(Incident incident, List<Step> steps) {
+        incidents.update(incident.sequenced(steps.size()));
+        timeline.append(entries(incident, steps, TimelineEntry.Actor.ALERT_ROUTER));
+    }
+
+    /** One timeline line still to be numbered. */
+    record Step(TimelineEntryType type, Instant at, Map<String, String> attributes) {
+    }
+
+    /** The steps as entries numbered from the incident's next sequence. */
+    static List<TimelineEntry> entries(Incident incident, List<Step> steps, TimelineEntry.Actor actor) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        long sequence = incident.nextSequence();
+        for (Step step : steps) {
+            entries.add(new TimelineEntry(UUID.randomUUID(), incident.id(), sequence++, step.type(), step.at(), actor,
+                    incident.serviceId(), incident.teamId(), incident.severity(), incident.summary(),
+                    step.attributes()));
+        }
+        return entries;
     }
 
     /** Attributes without the null values: the contract's map holds strings only. */
-    private static Map<String, String> attributes(String... keysAndValues) {
+    static Map<String, String> attributes(String... keysAndValues) {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {
@@ -160,7 +287,7 @@ public class IncidentRouting {
         return map;
     }
 
-    private static Instant later(Instant a, Instant b) {
+    static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
 }

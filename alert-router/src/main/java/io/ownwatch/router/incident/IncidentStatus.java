@@ -1,6 +1,6 @@
 package io.ownwatch.router.incident;
 
-/** Lifecycle state of an incident in the skeleton: acknowledgement comes with escalation. */
+/** Lifecycle state of an incident: open until someone acknowledges it, resolved by its alerts or by a person. */
 public enum IncidentStatus {
-    OPEN, RESOLVED
+    OPEN, ACKNOWLEDGED, RESOLVED
 }

@@ -1,27 +1,69 @@
 package io.ownwatch.router.incident;
 
+import io.ownwatch.router.alert.Alert;
+import io.ownwatch.router.alert.Severity;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Where incidents and processed event ids are kept: implemented by the JDBC adapter. */
+/** Where incidents, their alerts, alert histories and processed event ids are kept: implemented by the JDBC adapter. */
 public interface Incidents {
-
-    /** The open incident for a dedup key, if any. */
-    Optional<Incident> findOpen(String dedupKey);
-
-    /** The open incident for a dedup key, locked until the current transaction ends. */
-    Optional<Incident> findOpenForUpdate(String dedupKey);
 
     Optional<Incident> findById(UUID id);
 
-    /** Every incident of a dedup key, newest first. */
+    /** The incident, locked until the current transaction ends. */
+    Optional<Incident> findByIdForUpdate(UUID id);
+
+    /** Every incident that held an alert with this dedup key, newest first. */
     List<Incident> findByDedupKey(String dedupKey);
+
+    /** The unresolved incident that holds this dedup key, with all its alerts. */
+    Optional<Situation.Held> findHolding(String dedupKey);
+
+    /** The most recently seen unresolved incident with this group key. */
+    Optional<Incident> findGroupCandidate(String groupKey);
+
+    /** The alerts of an incident, first seen first. */
+    List<IncidentAlert> alertsOf(UUID incidentId);
+
+    /** Alerts held by unresolved incidents whose {@code service} label has this value. */
+    List<IncidentAlert> heldAlertsOfService(String service);
+
+    /** Unresolved incidents marked flapping. */
+    List<Incident> flappingOpen();
+
+    /** Incidents that satisfy every filter given, newest first, one page of them. */
+    IncidentPage search(IncidentQuery query);
+
+    AlertHistory history(String dedupKey);
+
+    void saveHistory(AlertHistory history);
 
     void insert(Incident incident);
 
-    /** Writes the mutable part of the incident: status, counters, times and the next sequence. */
+    /**
+     * Writes the mutable part of the incident: status, team, severity, counters, times, flags and the next sequence.
+     * A resolved incident releases its alerts: their next firing opens a new incident.
+     */
     void update(Incident incident);
+
+    /** Inserts or replaces the incident's row of this alert. */
+    void saveAlert(IncidentAlert alert);
+
+    /**
+     * Records an alert event that was suppressed, under whatever suppressed it.
+     *
+     * @param suppressedBy {@code silence:<id>} or {@code incident:<id>}
+     * @return true the first time this dedup key is suppressed by it (the timeline hears of it once)
+     */
+    boolean recordSuppression(String suppressedBy, Alert alert, String reason);
+
+    /** Serialises the routing of one dedup key until the current transaction ends. */
+    void lockAlert(String dedupKey);
+
+    /** Serialises the grouping under one group key until the current transaction ends. */
+    void lockGroup(String groupKey);
 
     /** Whether a consumer already processed an event. */
     boolean isProcessed(String consumer, String eventId);
@@ -32,4 +74,18 @@ public interface Incidents {
      * @return false when it was already recorded: the event is a redelivery
      */
     boolean markProcessed(String consumer, String eventId);
+
+    /**
+     * Filters of the incident list; {@code null} means "any".
+     *
+     * @param from opened at or after, inclusive
+     * @param to opened before, exclusive
+     */
+    record IncidentQuery(IncidentStatus status, String teamId, String serviceId, Severity severity, Instant from,
+            Instant to, int page, int size) {
+    }
+
+    /** One page of incidents and how many match in all. */
+    record IncidentPage(List<Incident> items, int page, int size, long total) {
+    }
 }

@@ -1,21 +1,40 @@
 package io.ownwatch.router.incident.jdbc;
 
+import io.ownwatch.router.alert.Alert;
+import io.ownwatch.router.alert.AlertStatus;
 import io.ownwatch.router.alert.Severity;
+import io.ownwatch.router.incident.AlertHistory;
 import io.ownwatch.router.incident.Incident;
+import io.ownwatch.router.incident.IncidentAlert;
 import io.ownwatch.router.incident.IncidentStatus;
 import io.ownwatch.router.incident.Incidents;
+import io.ownwatch.router.incident.Situation;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class JdbcIncidents implements Incidents {
+
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+    /** Namespaces of the transaction-scoped advisory locks, so a dedup key and a group key never share a lock. */
+    private static final int ALERT_LOCK = 0x616c7274;
+    private static final int GROUP_LOCK = 0x67727570;
 
     private final JdbcClient jdbc;
 
@@ -24,77 +43,268 @@ class JdbcIncidents implements Incidents {
     }
 
     @Override
-    public Optional<Incident> findOpen(String dedupKey) {
-        return jdbc.sql("select * from incident where dedup_key = :dedupKey and status = 'OPEN'")
-                .param("dedupKey", dedupKey)
-                .query(JdbcIncidents::incident)
-                .optional();
-    }
-
-    @Override
-    public Optional<Incident> findOpenForUpdate(String dedupKey) {
-        return jdbc.sql("select * from incident where dedup_key = :dedupKey and status = 'OPEN' for update")
-                .param("dedupKey", dedupKey)
-                .query(JdbcIncidents::incident)
-                .optional();
-    }
-
-    @Override
     public Optional<Incident> findById(UUID id) {
-        return jdbc.sql("select * from incident where id = :id")
-                .param("id", id)
-                .query(JdbcIncidents::incident)
-                .optional();
+        return jdbc.sql("select * from incident where id = :id").param("id", id).query(JdbcIncidents::incident).optional();
+    }
+
+    @Override
+    public Optional<Incident> findByIdForUpdate(UUID id) {
+        return jdbc.sql("select * from incident where id = :id for update").param("id", id)
+                .query(JdbcIncidents::incident).optional();
     }
 
     @Override
     public List<Incident> findByDedupKey(String dedupKey) {
-        return jdbc.sql("select * from incident where dedup_key = :dedupKey order by opened_at desc")
+        return jdbc.sql("""
+                select i.* from incident i
+                where i.dedup_key = :dedupKey
+                   or exists (select 1 from incident_alert a where a.incident_id = i.id and a.dedup_key = :dedupKey)
+                order by i.opened_at desc, i.id
+                """)
                 .param("dedupKey", dedupKey)
                 .query(JdbcIncidents::incident)
                 .list();
     }
 
     @Override
+    public Optional<Situation.Held> findHolding(String dedupKey) {
+        return jdbc.sql("""
+                select i.* from incident i join incident_alert a on a.incident_id = i.id
+                where a.dedup_key = :dedupKey and a.held
+                """)
+                .param("dedupKey", dedupKey)
+                .query(JdbcIncidents::incident)
+                .optional()
+                .map(incident -> new Situation.Held(incident, alertsOf(incident.id())));
+    }
+
+    @Override
+    public Optional<Incident> findGroupCandidate(String groupKey) {
+        return jdbc.sql("""
+                select * from incident where group_key = :groupKey and status <> 'RESOLVED'
+                order by last_seen_at desc limit 1
+                """)
+                .param("groupKey", groupKey)
+                .query(JdbcIncidents::incident)
+                .optional();
+    }
+
+    @Override
+    public List<IncidentAlert> alertsOf(UUID incidentId) {
+        return jdbc.sql("select * from incident_alert where incident_id = :id order by first_seen_at, dedup_key")
+                .param("id", incidentId)
+                .query(JdbcIncidents::alert)
+                .list();
+    }
+
+    @Override
+    public List<IncidentAlert> heldAlertsOfService(String service) {
+        return jdbc.sql("select * from incident_alert where held and labels ->> 'service' = :service")
+                .param("service", service)
+                .query(JdbcIncidents::alert)
+                .list();
+    }
+
+    @Override
+    public List<Incident> flappingOpen() {
+        return jdbc.sql("select * from incident where flapping and status <> 'RESOLVED' order by opened_at")
+                .query(JdbcIncidents::incident)
+                .list();
+    }
+
+    @Override
+    public IncidentPage search(IncidentQuery query) {
+        StringBuilder where = new StringBuilder(" where true");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", query.status().name());
+        }
+        if (query.teamId() != null) {
+            where.append(" and team_id = :teamId");
+            params.put("teamId", query.teamId());
+        }
+        if (query.serviceId() != null) {
+            where.append(" and service_id = :serviceId");
+            params.put("serviceId", query.serviceId());
+        }
+        if (query.severity() != null) {
+            where.append(" and severity = :severity");
+            params.put("severity", query.severity().name());
+        }
+        if (query.from() != null) {
+            where.append(" and opened_at >= :from");
+            params.put("from", Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" and opened_at < :to");
+            params.put("to", Timestamp.from(query.to()));
+        }
+        long total = jdbc.sql("select count(*) from incident" + where).params(params).query(Long.class).single();
+        List<Incident> items = jdbc.sql("select * from incident" + where
+                        + " order by opened_at desc, id limit :limit offset :offset")
+                .params(params)
+                .param("limit", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query(JdbcIncidents::incident)
+                .list();
+        return new IncidentPage(items, query.page(), query.size(), total);
+    }
+
+    @Override
+    public AlertHistory history(String dedupKey) {
+        return jdbc.sql("select * from alert_state where dedup_key = :dedupKey")
+                .param("dedupKey", dedupKey)
+                .query((rs, row) -> new AlertHistory(dedupKey, AlertStatus.valueOf(rs.getString("status")),
+                        instants(rs.getArray("changes"))))
+                .optional()
+                .orElseGet(() -> AlertHistory.none(dedupKey));
+    }
+
+    @Override
+    public void saveHistory(AlertHistory history) {
+        if (history.status() == AlertStatus.UNKNOWN) {
+            return;
+        }
+        // An array literal: the named-parameter support would expand a Java array into a list of parameters.
+        String changes = history.changes().stream().map(at -> "\"" + at + "\"")
+                .collect(Collectors.joining(",", "{", "}"));
+        jdbc.sql("""
+                insert into alert_state (dedup_key, status, changes)
+                values (:dedupKey, :status, cast(:changes as timestamptz[]))
+                on conflict (dedup_key) do update set status = excluded.status, changes = excluded.changes
+                """)
+                .param("dedupKey", history.dedupKey())
+                .param("status", history.status().name())
+                .param("changes", changes)
+                .update();
+    }
+
+    @Override
     public void insert(Incident incident) {
         jdbc.sql("""
                 insert into incident (id, dedup_key, status, service_id, team_id, severity, summary,
-                                      opened_at, last_seen_at, resolved_at, alert_count, next_sequence)
+                                      opened_at, last_seen_at, resolved_at, alert_count, next_sequence,
+                                      group_key, flapping, acknowledged_at, acknowledged_by, deduplicated_noted_at)
                 values (:id, :dedupKey, :status, :serviceId, :teamId, :severity, :summary,
-                        :openedAt, :lastSeenAt, :resolvedAt, :alertCount, :nextSequence)
+                        :openedAt, :lastSeenAt, :resolvedAt, :alertCount, :nextSequence,
+                        :groupKey, :flapping, :acknowledgedAt, :acknowledgedBy, :deduplicatedNotedAt)
                 """)
                 .param("id", incident.id())
                 .param("dedupKey", incident.dedupKey())
-                .param("status", incident.status().name())
-                .param("serviceId", incident.serviceId())
-                .param("teamId", incident.teamId())
-                .param("severity", incident.severity().name())
                 .param("summary", incident.summary())
                 .param("openedAt", timestamp(incident.openedAt()))
-                .param("lastSeenAt", timestamp(incident.lastSeenAt()))
-                .param("resolvedAt", timestamp(incident.resolvedAt()))
-                .param("alertCount", incident.alertCount())
-                .param("nextSequence", incident.nextSequence())
+                .param("groupKey", incident.groupKey())
+                .params(mutable(incident))
                 .update();
     }
 
     @Override
     public void update(Incident incident) {
         int updated = jdbc.sql("""
-                update incident set status = :status, last_seen_at = :lastSeenAt, resolved_at = :resolvedAt,
-                                    alert_count = :alertCount, next_sequence = :nextSequence
+                update incident set status = :status, service_id = :serviceId, team_id = :teamId, severity = :severity,
+                                    last_seen_at = :lastSeenAt, resolved_at = :resolvedAt, alert_count = :alertCount,
+                                    next_sequence = :nextSequence, flapping = :flapping,
+                                    acknowledged_at = :acknowledgedAt, acknowledged_by = :acknowledgedBy,
+                                    deduplicated_noted_at = :deduplicatedNotedAt
                 where id = :id
                 """)
                 .param("id", incident.id())
-                .param("status", incident.status().name())
-                .param("lastSeenAt", timestamp(incident.lastSeenAt()))
-                .param("resolvedAt", timestamp(incident.resolvedAt()))
-                .param("alertCount", incident.alertCount())
-                .param("nextSequence", incident.nextSequence())
+                .params(mutable(incident))
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("Incident " + incident.id() + " does not exist");
         }
+        if (!incident.isOpen()) {
+            jdbc.sql("update incident_alert set held = false where incident_id = :id and held")
+                    .param("id", incident.id())
+                    .update();
+        }
+    }
+
+    private static Map<String, Object> mutable(Incident incident) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("status", incident.status().name());
+        params.put("serviceId", incident.serviceId());
+        params.put("teamId", incident.teamId());
+        params.put("severity", incident.severity().name());
+        params.put("lastSeenAt", timestamp(incident.lastSeenAt()));
+        params.put("resolvedAt", timestamp(incident.resolvedAt()));
+        params.put("alertCount", incident.alertCount());
+        params.put("nextSequence", incident.nextSequence());
+        params.put("flapping", incident.flapping());
+        params.put("acknowledgedAt", timestamp(incident.acknowledgedAt()));
+        params.put("acknowledgedBy", incident.acknowledgedBy());
+        params.put("deduplicatedNotedAt", timestamp(incident.deduplicatedNotedAt()));
+        return params;
+    }
+
+    @Override
+    public void saveAlert(IncidentAlert alert) {
+        jdbc.sql("""
+                insert into incident_alert (incident_id, dedup_key, status, severity, summary, labels,
+                                            first_seen_at, last_seen_at, alert_count, held)
+                values (:incidentId, :dedupKey, :status, :severity, :summary, cast(:labels as jsonb),
+                        :firstSeenAt, :lastSeenAt, :count,
+                        (select status <> 'RESOLVED' from incident where id = :incidentId))
+                on conflict (incident_id, dedup_key) do update
+                    set status = excluded.status, severity = excluded.severity, summary = excluded.summary,
+                        labels = excluded.labels, first_seen_at = excluded.first_seen_at,
+                        last_seen_at = excluded.last_seen_at, alert_count = excluded.alert_count
+                """)
+                .param("incidentId", alert.incidentId())
+                .param("dedupKey", alert.dedupKey())
+                .param("status", alert.status().name())
+                .param("severity", alert.severity().name())
+                .param("summary", alert.summary() == null ? "" : alert.summary())
+                .param("labels", JSON.writeValueAsString(alert.labels()))
+                .param("firstSeenAt", timestamp(alert.firstSeenAt()))
+                .param("lastSeenAt", timestamp(alert.lastSeenAt()))
+                .param("count", alert.count())
+                .update();
+    }
+
+    @Override
+    public boolean recordSuppression(String suppressedBy, Alert alert, String reason) {
+        Boolean first = jdbc.sql("""
+                insert into suppressed_alert (suppressed_by, dedup_key, reason, severity, summary, labels,
+                                              first_seen_at, last_seen_at, alert_count, last_event_id)
+                values (:by, :dedupKey, :reason, :severity, :summary, cast(:labels as jsonb), :at, :at, 1, :eventId)
+                on conflict (suppressed_by, dedup_key) do update
+                    set alert_count = suppressed_alert.alert_count + 1,
+                        last_seen_at = greatest(suppressed_alert.last_seen_at, excluded.last_seen_at),
+                        last_event_id = excluded.last_event_id
+                returning (xmax = 0)
+                """)
+                .param("by", suppressedBy)
+                .param("dedupKey", alert.dedupKey())
+                .param("reason", reason)
+                .param("severity", alert.severity().name())
+                .param("summary", alert.summary())
+                .param("labels", JSON.writeValueAsString(alert.labels()))
+                .param("at", timestamp(alert.receivedAt()))
+                .param("eventId", alert.eventId())
+                .query(Boolean.class)
+                .single();
+        return Boolean.TRUE.equals(first);
+    }
+
+    @Override
+    public void lockAlert(String dedupKey) {
+        lock(ALERT_LOCK, dedupKey);
+    }
+
+    @Override
+    public void lockGroup(String groupKey) {
+        lock(GROUP_LOCK, groupKey);
+    }
+
+    private void lock(int namespace, String key) {
+        jdbc.sql("select pg_advisory_xact_lock(:namespace, hashtext(:key))")
+                .param("namespace", namespace)
+                .param("key", key)
+                .query((rs, row) -> row)
+                .list();
     }
 
     @Override
@@ -121,8 +331,22 @@ class JdbcIncidents implements Incidents {
         return instant == null ? null : Timestamp.from(instant);
     }
 
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static List<Instant> instants(Array array) throws SQLException {
+        List<Instant> result = new ArrayList<>();
+        if (array != null) {
+            for (Object value : (Object[]) array.getArray()) {
+                result.add(((Timestamp) value).toInstant());
+            }
+        }
+        return result;
+    }
+
     private static Incident incident(ResultSet rs, int row) throws SQLException {
-        Timestamp resolvedAt = rs.getTimestamp("resolved_at");
         return new Incident(
                 rs.getObject("id", UUID.class),
                 rs.getString("dedup_key"),
@@ -131,10 +355,28 @@ class JdbcIncidents implements Incidents {
                 rs.getString("team_id"),
                 Severity.valueOf(rs.getString("severity")),
                 rs.getString("summary"),
-                rs.getTimestamp("opened_at").toInstant(),
-                rs.getTimestamp("last_seen_at").toInstant(),
-                resolvedAt == null ? null : resolvedAt.toInstant(),
+                instant(rs, "opened_at"),
+                instant(rs, "last_seen_at"),
+                instant(rs, "resolved_at"),
                 rs.getInt("alert_count"),
-                rs.getLong("next_sequence"));
+                rs.getLong("next_sequence"),
+                rs.getString("group_key"),
+                rs.getBoolean("flapping"),
+                instant(rs, "acknowledged_at"),
+                rs.getString("acknowledged_by"),
+                instant(rs, "deduplicated_noted_at"));
+    }
+
+    private static IncidentAlert alert(ResultSet rs, int row) throws SQLException {
+        return new IncidentAlert(
+                rs.getObject("incident_id", UUID.class),
+                rs.getString("dedup_key"),
+                AlertStatus.valueOf(rs.getString("status")),
+                Severity.valueOf(rs.getString("severity")),
+                rs.getString("summary"),
+                JSON.readValue(rs.getString("labels"), STRING_MAP),
+                instant(rs, "first_seen_at"),
+                instant(rs, "last_seen_at"),
+                rs.getInt("alert_count"));
     }
 }

@@ -1,2 +1,2 @@
-/** HTTP edge of incidents: read the router's view of an incident. */
+/** HTTP edge of incidents: the responder API (list, read with alerts, acknowledge, resolve, notes, reassign). */
 package io.ownwatch.router.incident.web;

@@ -1,2 +1,2 @@
-/** Kafka adapter of the timeline: relays outbox entries to incident.timeline.v1 as Avro TimelineEvents. */
+/** Kafka adapter of the timeline: the outbox stream that publishes entries to incident.timeline.v1 as Avro TimelineEvents. */
 package io.ownwatch.router.timeline.kafka;

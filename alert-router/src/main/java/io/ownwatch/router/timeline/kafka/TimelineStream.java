@@ -1,5 +1,6 @@
 package io.ownwatch.router.timeline.kafka;
 
+import io.ownwatch.edge.outbox.OutboxStream;
 import io.ownwatch.events.Actor;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.Severity;
@@ -7,45 +8,40 @@ import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
 import io.ownwatch.router.timeline.TimelineEntry;
 import io.ownwatch.router.timeline.TimelineOutbox;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the outbox and sends entries through the {@code timeline-out-0} binding (sync, acks=all),
- * keyed by incident id so one incident's events stay in order on one partition.
+ * Publishes the outbox's timeline entries through the {@code timeline-out-0} binding (sync, acks=all) to
+ * {@code incident.timeline.v1}, keyed by incident id so one incident's events stay in order on one partition.
  */
 @Component
-class TimelineRelay {
+class TimelineStream implements OutboxStream {
 
     static final String BINDING = "timeline-out-0";
 
-    private final TimelineOutbox outbox;
     private final StreamBridge streamBridge;
-    private final RelayProperties properties;
 
-    TimelineRelay(TimelineOutbox outbox, StreamBridge streamBridge, RelayProperties properties) {
-        this.outbox = outbox;
+    TimelineStream(StreamBridge streamBridge) {
         this.streamBridge = streamBridge;
-        this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${ownwatch.router.timeline.relay.poll-delay:200ms}")
-    void relay() {
-        // Drain a backlog without waiting a poll delay between full batches.
-        int published;
-        do {
-            published = outbox.relay(properties.batchSize(), this::send);
-        } while (published == properties.batchSize());
+    @Override
+    public String name() {
+        return TimelineOutbox.STREAM;
     }
 
-    private void send(TimelineEntry entry) {
-        try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId", entry.incidentId().toString())) {
+    @Override
+    public void publish(String incidentId, @Nullable String payload) {
+        TimelineEntry entry = TimelineOutbox.read(Objects.requireNonNull(payload, "a timeline entry is never a tombstone"));
+        try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId", incidentId)) {
             boolean sent = streamBridge.send(BINDING, MessageBuilder.withPayload(toEvent(entry))
-                    .setHeader(KafkaHeaders.KEY, entry.incidentId().toString())
+                    .setHeader(KafkaHeaders.KEY, incidentId)
                     .build());
             if (!sent) {
                 throw new IllegalStateException("timeline event " + entry.eventId() + " was not sent");

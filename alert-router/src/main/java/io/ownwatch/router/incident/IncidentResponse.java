@@ -1,0 +1,98 @@
+package io.ownwatch.router.incident;
+
+import io.ownwatch.router.timeline.TimelineEntry;
+import io.ownwatch.router.timeline.TimelineEntryType;
+import io.ownwatch.router.timeline.TimelineOutbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What responders do to an incident: acknowledge, resolve, add a note, reassign. Each change and its timeline event
+ * (actor: the person) are written in one transaction, on the incident locked for it. The caller's access rule runs
+ * on that locked incident, so a reassignment racing with the action cannot slip past it.
+ */
+@Component
+public class IncidentResponse {
+
+    private static final Logger log = LoggerFactory.getLogger(IncidentResponse.class);
+
+    private final Incidents incidents;
+    private final TimelineOutbox timeline;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    IncidentResponse(Incidents incidents, TimelineOutbox timeline, TransactionTemplate transactions, Clock clock) {
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Acknowledges; an acknowledged incident stays as it was, with no second event. */
+    public Incident acknowledge(UUID id, String person, Consumer<Incident> mayAct) {
+        return change(id, mayAct, incident -> {
+            Instant now = clock.instant();
+            Incident acknowledged = incident.acknowledge(person, now);
+            if (acknowledged == incident) {
+                return incident;
+            }
+            return record(acknowledged, TimelineEntryType.ACKNOWLEDGED, now, person);
+        });
+    }
+
+    /**
+     * Resolves by hand. Its alerts are released: if they fire again, they open a new incident.
+     *
+     * @throws IncidentAlreadyResolved when it is resolved already
+     */
+    public Incident resolve(UUID id, String person, Consumer<Incident> mayAct) {
+        return change(id, mayAct, incident -> {
+            Instant now = clock.instant();
+            return record(incident.resolve(now), TimelineEntryType.RESOLVED, now, person, "reason", "resolved by hand");
+        });
+    }
+
+    /** Adds a note to the timeline; resolved incidents take notes too (postmortems do). */
+    public Incident addNote(UUID id, String person, String text, Consumer<Incident> mayAct) {
+        return change(id, mayAct, incident -> record(incident, TimelineEntryType.NOTE_ADDED, clock.instant(), person,
+                "text", text));
+    }
+
+    /** Hands the incident to another team; to the team it already has is no change and no event. */
+    public Incident reassign(UUID id, String person, String teamId, String reason, Consumer<Incident> mayAct) {
+        return change(id, mayAct, incident -> {
+            if (incident.teamId().equals(teamId) && incident.isOpen()) {
+                return incident;
+            }
+            return record(incident.reassign(teamId), TimelineEntryType.REASSIGNED, clock.instant(), person,
+                    "fromTeamId", incident.teamId(), "toTeamId", teamId, "reason", reason);
+        });
+    }
+
+    private Incident change(UUID id, Consumer<Incident> mayAct, UnaryOperator<Incident> change) {
+        return transactions.execute(status -> {
+            Incident incident = incidents.findByIdForUpdate(id).orElseThrow(() -> new IncidentNotFound(id));
+            mayAct.accept(incident);
+            return change.apply(incident);
+        });
+    }
+
+    private Incident record(Incident changed, TimelineEntryType type, Instant at, String person, String... attributes) {
+        List<TimelineEntry> entries = IncidentRouting.entries(changed,
+                List.of(new IncidentRouting.Step(type, at, IncidentRouting.attributes(attributes))),
+                new TimelineEntry.Actor(TimelineEntry.Actor.Kind.PERSON, person));
+        Incident stored = changed.sequenced(entries.size());
+        incidents.update(stored);
+        timeline.append(entries);
+        log.info("Incident {}: {} by {}", changed.id(), type, person);
+        return stored;
+    }
+}

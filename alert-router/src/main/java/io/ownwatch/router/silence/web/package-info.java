@@ -1,0 +1,2 @@
+/** HTTP edge of silences: create, list, read and expire them. */
+package io.ownwatch.router.silence.web;

@@ -1,0 +1,613 @@
+package io.ownwatch.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.ownwatch.devstack.Infrastructure;
+import io.ownwatch.devstack.testkit.TestInfrastructure;
+import io.ownwatch.devstack.testkit.Tokens;
+import io.ownwatch.events.ActorKind;
+import io.ownwatch.events.AlertEvent;
+import io.ownwatch.events.AlertSource;
+import io.ownwatch.events.AlertStatus;
+import io.ownwatch.events.Severity;
+import io.ownwatch.events.TimelineEvent;
+import io.ownwatch.events.TimelineEventType;
+import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
+import io.ownwatch.schemas.serde.KafkaAvroSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Incident formation and the responder API on a real Kafka, schema registry and PostgreSQL (devstack). Alerts go
+ * onto alerts.v1 as Avro, as monitoring systems may send them; what a user sees is asserted through the HTTP API and
+ * on incident.timeline.v1. The ownership registry is a real HTTP server started here: services named {@code pay-*}
+ * belong to team payments, {@code id-*} to identity; bob is in payments, erin in identity.
+ *
+ * <p>This context has a database and a consumer group of its own, so that the other ITs' router in the same JVM
+ * (another configuration, same topic) never routes these alerts for it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=alert-router")
+class IncidentFormationIT {
+
+    private static final String ALERTS = "alerts.v1";
+    private static final String TIMELINE = "incident.timeline.v1";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.shared();
+    private static final FakeRegistry REGISTRY = new FakeRegistry();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Tokens tokens = TestInfrastructure.tokens();
+    private String run;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.get().springProperties("router_formation").forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-formation-it");
+        registry.add("ownwatch.router.ownership.registry-url", REGISTRY::url);
+    }
+
+    @BeforeEach
+    void newRun() {
+        run = UUID.randomUUID().toString().substring(0, 8);
+        REGISTRY.down = false;
+    }
+
+    @AfterEach
+    void registryBack() {
+        REGISTRY.down = false;
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        REGISTRY.server.stop(0);
+    }
+
+    // --- formation -----------------------------------------------------------------------------
+
+    @Test
+    void groupsTwoAlertsWithTheSameServiceAndAlertnameIntoOneIncident() throws Exception {
+        String service = "pay-" + run;
+        send(firing(run + "-a", service, "HighErrorRate", Severity.ERROR));
+        String id = awaitIncident(run + "-a", i -> true).get("id").stringValue();
+        send(firing(run + "-b", service, "HighErrorRate", Severity.CRITICAL));
+
+        JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"),
+                i -> i.get("alerts").size() == 2);
+        assertThat(incident.get("teamId").stringValue()).isEqualTo("payments");
+        assertThat(incident.get("serviceId").stringValue()).isEqualTo(service);
+        assertThat(incident.get("alertCount").asInt()).isEqualTo(2);
+        assertThat(incident.get("severity").stringValue()).as("the worst of its alerts").isEqualTo("CRITICAL");
+        assertThat(incident.get("groupKey").stringValue()).isEqualTo("service=" + service + ",alertname=HighErrorRate");
+        assertThat(awaitIncident(run + "-b", i -> true).get("id").stringValue()).isEqualTo(id);
+        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
+                TimelineEventType.ALERT_GROUPED);
+        assertThat(timeline.get(2).getAttributes()).containsEntry("dedupKey", run + "-b").containsEntry("alertCount", "2");
+        assertThat(timeline).extracting(TimelineEvent::getSequence).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aDeduplicationStormIsOneIncidentWithItsCountAndOneTimelineNote() throws Exception {
+        String key = run + "-storm";
+        Instant start = Instant.now();
+        List<AlertEvent> storm = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            storm.add(AlertEvent.newBuilder(firing(key, "pay-" + run, "QueueBacklog", Severity.ERROR))
+                    .setReceivedAt(start.plusMillis(i * 100L)).build());
+        }
+        send(storm.toArray(AlertEvent[]::new));
+
+        JsonNode incident = awaitIncident(key, i -> i.get("alertCount").asInt() == 60);
+        assertThat(incidents(key)).hasSize(1);
+        JsonNode details = get("/api/v1/incidents/" + incident.get("id").stringValue(), "dave");
+        assertThat(details.get("alerts")).singleElement().satisfies(alert -> {
+            assertThat(alert.get("dedupKey").stringValue()).isEqualTo(key);
+            assertThat(alert.get("count").asInt()).isEqualTo(60);
+            assertThat(alert.get("status").stringValue()).isEqualTo("FIRING");
+        });
+        List<TimelineEvent> timeline = awaitTimeline(incident.get("id").stringValue(), 3);
+        assertThat(types(timeline)).as("59 repeats within a minute: one note").containsExactly(
+                TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED, TimelineEventType.ALERT_DEDUPLICATED);
+    }
+
+    @Test
+    void resolvesWhenEveryAlertHasResolvedAndATriggerAfterwardsOpensANewIncident() throws Exception {
+        String service = "pay-" + run;
+        send(firing(run + "-a", service, "Down", Severity.ERROR), firing(run + "-b", service, "Down", Severity.ERROR));
+        String id = awaitIncident(run + "-b", i -> i.get("alertCount").asInt() == 2).get("id").stringValue();
+
+        send(resolved(run + "-a", service, "Down"));
+        eventually(() -> get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("alerts").get(0).get("status").stringValue()));
+        assertThat(get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).as("b still fires").isEqualTo("OPEN");
+
+        send(resolved(run + "-b", service, "Down"));
+        JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("status").stringValue()));
+        assertThat(incident.get("resolvedAt").isNull()).isFalse();
+        assertThat(types(awaitTimeline(id, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+                TimelineEventType.OWNER_RESOLVED, TimelineEventType.ALERT_GROUPED, TimelineEventType.RESOLVED);
+
+        send(firing(run + "-a", service, "Down", Severity.ERROR));
+        JsonNode reopened = awaitIncident(run + "-a", i -> !i.get("id").stringValue().equals(id));
+        assertThat(reopened.get("status").stringValue()).isEqualTo("OPEN");
+        assertThat(incidents(run + "-a")).hasSize(2);
+        assertThat(types(awaitTimeline(reopened.get("id").stringValue(), 2)))
+                .containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
+    }
+
+    @Test
+    void aSilenceSuppressesIncidentsButRecordsTheAlertOnItsOwnTimeline() throws Exception {
+        String service = "pay-" + run;
+        HttpResponse<String> created = post("/api/v1/silences", "bob", """
+                {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"},
+                              {"label": "alertname", "op": "REGEX", "value": "Disk.*"}],
+                 "endsAt": "%s", "reason": "maintenance", "comment": "replacing disks"}
+                """.formatted(service, Instant.now().plus(Duration.ofHours(1))));
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode silence = JSON.readTree(created.body());
+        String silenceId = silence.get("id").stringValue();
+        assertThat(silence.get("author").stringValue()).isEqualTo("bob");
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/silences/" + silenceId);
+        assertThat(ids(getList("/api/v1/silences", "dave"))).contains(silenceId);
+
+        send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
+        send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
+        List<TimelineEvent> suppressed = awaitTimeline(silenceId, 1);
+        assertThat(suppressed.get(0).getType()).isEqualTo(TimelineEventType.SUPPRESSED);
+        assertThat(suppressed.get(0).getAttributes()).containsEntry("reason", "silenced")
+                .containsEntry("silenceId", silenceId).containsEntry("dedupKey", run + "-disk");
+        send(firing(run + "-cpu", service, "HighCpu", Severity.WARNING));
+        awaitIncident(run + "-cpu", i -> true);
+        assertThat(incidents(run + "-disk")).as("silenced: no incident").isEmpty();
+
+        HttpResponse<String> expired = send(request("/api/v1/silences/" + silenceId, "bob").DELETE().build());
+        assertThat(expired.statusCode()).isEqualTo(204);
+        assertThat(ids(getList("/api/v1/silences", "dave"))).doesNotContain(silenceId);
+        assertThat(ids(getList("/api/v1/silences?state=all", "dave"))).contains(silenceId);
+        assertThat(get("/api/v1/silences/" + silenceId, "dave").get("expiredAt").isNull()).isFalse();
+
+        send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
+        assertThat(awaitIncident(run + "-disk", i -> true).get("status").stringValue()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aFiringCriticalAlertInhibitsWarningsOfTheSameService() throws Exception {
+        String service = "pay-" + run;
+        send(firing(run + "-down", service, "ServiceDown", Severity.CRITICAL));
+        String id = awaitIncident(run + "-down", i -> true).get("id").stringValue();
+
+        send(firing(run + "-slow", service, "SlowResponses", Severity.WARNING));
+
+        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        assertThat(timeline.get(2).getType()).isEqualTo(TimelineEventType.SUPPRESSED);
+        assertThat(timeline.get(2).getAttributes()).containsEntry("reason", "inhibited-by")
+                .containsEntry("inhibitedBy", run + "-down").containsEntry("dedupKey", run + "-slow");
+        assertThat(incidents(run + "-slow")).isEmpty();
+    }
+
+    @Test
+    void anAlertThatKeepsFlappingIsHeldInOneIncidentMarkedFlapping() throws Exception {
+        String key = run + "-flap";
+        String service = "id-" + run;
+        Instant t = Instant.now();
+        List<AlertEvent> flaps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            flaps.add(AlertEvent.newBuilder(firing(key, service, "Flaky", Severity.ERROR)).setReceivedAt(t.plusSeconds(2L * i)).build());
+            flaps.add(AlertEvent.newBuilder(resolved(key, service, "Flaky")).setReceivedAt(t.plusSeconds(2L * i + 1)).build());
+        }
+        send(flaps.toArray(AlertEvent[]::new));
+
+        // Changes 1 to 4 behave as usual (two incidents open and resolve); the fifth holds the third incident.
+        JsonNode held = awaitIncident(key, i -> i.get("flapping").asBoolean());
+        await().atMost(PATIENCE).until(() -> get("/api/v1/incidents/" + held.get("id").stringValue(), "dave")
+                .get("alertCount").asInt() == 2);
+        JsonNode incident = get("/api/v1/incidents/" + held.get("id").stringValue(), "dave");
+        assertThat(incident.get("status").stringValue()).as("every alert resolved, but it flaps").isEqualTo("OPEN");
+        assertThat(incident.get("alerts").get(0).get("status").stringValue()).isEqualTo("RESOLVED");
+        assertThat(incidents(key)).hasSize(3);
+        List<TimelineEvent> timeline = awaitTimeline(held.get("id").stringValue(), 4);
+        assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
+                TimelineEventType.FLAPPING, TimelineEventType.ALERT_DEDUPLICATED);
+    }
+
+    // --- responder API -------------------------------------------------------------------------
+
+    @Test
+    void respondersActOnTheirTeamsIncidentsAndEveryActionIsOnTheTimelineWithItsActor() throws Exception {
+        send(firing(run + "-x", "pay-" + run, "Errors", Severity.ERROR));
+        String id = awaitIncident(run + "-x", i -> true).get("id").stringValue();
+        String path = "/api/v1/incidents/" + id;
+
+        assertThat(post(path + "/acknowledge", "erin", "").statusCode()).as("erin is not in payments").isEqualTo(403);
+        assertThat(post(path + "/acknowledge", "dave", "").statusCode()).as("viewer").isEqualTo(403);
+        assertThat(post(path + "/acknowledge", "carol", "").statusCode()).as("support").isEqualTo(403);
+        assertThat(post(path + "/acknowledge", null, "").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> acknowledged = post(path + "/acknowledge", "bob", "");
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(acknowledged.body()).get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
+        assertThat(JSON.readTree(acknowledged.body()).get("acknowledgedBy").stringValue()).isEqualTo("bob");
+        assertThat(post(path + "/acknowledge", "bob", "").statusCode()).as("again: no-op").isEqualTo(200);
+
+        assertThat(post(path + "/notes", "carol", "{\"text\": \"customer reports failed payments\"}").statusCode()).isEqualTo(200);
+        assertThat(post(path + "/reassign", "bob", "{\"teamId\": \"identity\", \"reason\": \"login errors\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(post(path + "/resolve", "bob", "").statusCode()).as("no longer bob's team").isEqualTo(403);
+        assertThat(post(path + "/resolve", "carol", "").statusCode()).as("support only adds notes").isEqualTo(403);
+        assertThat(post(path + "/resolve", "erin", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> again = post(path + "/resolve", "erin", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).get("type").stringValue()).isEqualTo("https://ownwatch.io/problems/incident-resolved");
+        assertThat(post(path + "/acknowledge", "alice", "").statusCode()).as("nothing to acknowledge").isEqualTo(409);
+
+        List<TimelineEvent> timeline = awaitTimeline(id, 6);
+        assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
+                TimelineEventType.ACKNOWLEDGED, TimelineEventType.NOTE_ADDED, TimelineEventType.REASSIGNED,
+                TimelineEventType.RESOLVED);
+        assertThat(timeline.subList(2, 6)).extracting(e -> e.getActor().getKind()).containsOnly(ActorKind.PERSON);
+        assertThat(timeline.subList(2, 6)).extracting(e -> e.getActor().getId()).containsExactly("bob", "carol", "bob", "erin");
+        assertThat(timeline.get(3).getAttributes()).containsEntry("text", "customer reports failed payments");
+        assertThat(timeline.get(4).getAttributes()).containsEntry("fromTeamId", "payments")
+                .containsEntry("toTeamId", "identity").containsEntry("reason", "login errors");
+        assertThat(timeline.get(5).getTeamId()).isEqualTo("identity");
+
+        JsonNode incident = get(path, "dave");
+        assertThat(incident.get("status").stringValue()).isEqualTo("RESOLVED");
+        assertThat(incident.get("teamId").stringValue()).isEqualTo("identity");
+    }
+
+    @Test
+    void opsAdminsActOnEveryIncidentAndARefusedMembershipLookupChangesNothing() throws Exception {
+        send(firing(run + "-y", "id-" + run, "Errors", Severity.ERROR));
+        String id = awaitIncident(run + "-y", i -> true).get("id").stringValue();
+
+        REGISTRY.down = true;
+        HttpResponse<String> refused = post("/api/v1/incidents/" + id + "/acknowledge", "erin", "");
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).isEqualTo("OPEN");
+        REGISTRY.down = false;
+
+        assertThat(post("/api/v1/incidents/" + id + "/acknowledge", "alice", "").statusCode()).isEqualTo(200);
+        assertThat(post("/api/v1/incidents/" + id + "/resolve", "alice", "").statusCode()).isEqualTo(200);
+        assertThat(awaitTimeline(id, 4).subList(2, 4)).extracting(e -> e.getActor().getId()).containsExactly("alice", "alice");
+        assertThat(REGISTRY.membershipCallsWithoutToken).as("the router calls the registry as itself").isEmpty();
+    }
+
+    @Test
+    void refusesBadResponderInputNamingTheFieldAndChangesNothing() throws Exception {
+        send(firing(run + "-z", "pay-" + run, "Errors", Severity.ERROR));
+        String id = awaitIncident(run + "-z", i -> true).get("id").stringValue();
+        String path = "/api/v1/incidents/" + id;
+
+        assertBadRequest(post(path + "/notes", "bob", "{\"text\": \"  \"}"), "text");
+        assertBadRequest(post(path + "/reassign", "bob", "{\"reason\": \"no team\"}"), "teamId");
+        assertBadRequest(send(request("/api/v1/incidents?severity=LOUD", "dave").GET().build()), "severity");
+        assertBadRequest(send(request("/api/v1/incidents?from=2025-03-05T00:00:00Z&to=2025-03-04T00:00:00Z", "dave").GET().build()), "to");
+        assertBadRequest(send(request("/api/v1/incidents?size=0", "dave").GET().build()), "size");
+        HttpResponse<String> unknown = send(request("/api/v1/incidents/" + UUID.randomUUID(), "dave").GET().build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/incidents/" + UUID.randomUUID() + "/acknowledge", "alice", "").statusCode()).isEqualTo(404);
+
+        JsonNode incident = get(path, "dave");
+        assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
+        assertThat(incident.get("teamId").stringValue()).isEqualTo("payments");
+        assertThat(types(awaitTimeline(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
+    }
+
+    @Test
+    void listsIncidentsByStatusTeamServiceSeverityAndTimeOnePageAtATime() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
+        String service = "id-" + run;
+        send(firing(run + "-1", service, "A", Severity.CRITICAL), firing(run + "-2", service, "B", Severity.ERROR),
+                firing(run + "-3", service, "C", Severity.ERROR));
+        awaitIncident(run + "-3", i -> true);
+        awaitIncident(run + "-2", i -> true);
+        String first = awaitIncident(run + "-1", i -> true).get("id").stringValue();
+        assertThat(post("/api/v1/incidents/" + first + "/resolve", "erin", "").statusCode()).isEqualTo(200);
+
+        JsonNode all = get("/api/v1/incidents?serviceId=" + service + "&from=" + before, "dave");
+        assertThat(all.get("total").asLong()).isEqualTo(3);
+        JsonNode page = get("/api/v1/incidents?serviceId=" + service + "&teamId=identity&size=2&page=1", "dave");
+        assertThat(page.get("items").size()).isEqualTo(1);
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/incidents?serviceId=" + service + "&status=RESOLVED", "dave").get("items"))
+                .singleElement().satisfies(i -> assertThat(i.get("id").stringValue()).isEqualTo(first));
+        assertThat(get("/api/v1/incidents?serviceId=" + service + "&severity=ERROR", "dave").get("total").asLong()).isEqualTo(2);
+        assertThat(get("/api/v1/incidents?serviceId=" + service + "&teamId=payments", "dave").get("total").asLong()).isZero();
+        assertThat(get("/api/v1/incidents?serviceId=" + service + "&to=" + before, "dave").get("total").asLong()).isZero();
+    }
+
+    @Test
+    void refusesBadSilencesNamingTheFieldAndCreatesNothing() {
+        String later = Instant.now().plus(Duration.ofHours(2)).toString();
+        String earlier = Instant.now().plus(Duration.ofHours(1)).toString();
+        String marker = "bad-" + run;
+        assertBadRequest(post("/api/v1/silences", "bob", """
+                {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"}], "startsAt": "%s", "endsAt": "%s",
+                 "comment": "backwards"}""".formatted(marker, later, earlier)), "endsAt");
+        assertBadRequest(post("/api/v1/silences", "bob", """
+                {"matchers": [{"label": "service", "op": "REGEX", "value": "(%s"}], "endsAt": "%s", "comment": "bad regex"}
+                """.formatted(marker, later)), "matchers[0].value");
+        assertBadRequest(post("/api/v1/silences", "bob", """
+                {"matchers": [], "endsAt": "%s", "comment": "%s"}""".formatted(later, marker)), "matchers");
+        assertBadRequest(post("/api/v1/silences", "bob", """
+                {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"}], "endsAt": "%s"}
+                """.formatted(marker, later)), "comment");
+        assertBadRequest(post("/api/v1/silences", "bob", """
+                {"matchers": [{"label": "service", "op": "LIKE", "value": "%s"}], "endsAt": "%s", "comment": "op"}
+                """.formatted(marker, later)), "matchers[0].op");
+        String valid = """
+                {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"}], "endsAt": "%s", "comment": "ok"}
+                """.formatted(marker, later);
+        assertThat(post("/api/v1/silences", "dave", valid).statusCode()).as("viewer").isEqualTo(403);
+        assertThat(post("/api/v1/silences", "carol", valid).statusCode()).as("support").isEqualTo(403);
+        assertThat(post("/api/v1/silences", null, valid).statusCode()).isEqualTo(401);
+        assertThat(getList("/api/v1/silences?state=all", "alice").toString()).doesNotContain(marker);
+        assertThat(send(request("/api/v1/silences/" + UUID.randomUUID(), "dave").GET().build()).statusCode()).isEqualTo(404);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private void assertBadRequest(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).doesNotContain("Exception");
+        JsonNode problem = JSON.readTree(response.body());
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").values().forEach(e -> fields.add(e.get("field").stringValue()));
+        assertThat(fields).as(response.body()).contains(field);
+    }
+
+    private static AlertEvent firing(String dedupKey, String service, String alertname, Severity severity) {
+        Instant now = Instant.now();
+        return AlertEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setDedupKey(dedupKey)
+                .setSource(AlertSource.KAFKA)
+                .setStatus(AlertStatus.FIRING)
+                .setSeverity(severity)
+                .setSummary(alertname + " on " + service)
+                .setLabels(Map.of("service", service, "alertname", alertname))
+                .setAnnotations(Map.of())
+                .setStartsAt(now.minusSeconds(60))
+                .setEndsAt(null)
+                .setReceivedAt(now)
+                .setGeneratorUrl(null)
+                .setIntegrationId(null)
+                .build();
+    }
+
+    private static AlertEvent resolved(String dedupKey, String service, String alertname) {
+        return AlertEvent.newBuilder(firing(dedupKey, service, alertname, Severity.ERROR))
+                .setStatus(AlertStatus.RESOLVED).setEndsAt(Instant.now()).build();
+    }
+
+    /** Sends in order and waits for the broker's acknowledgement of each. */
+    private static void send(AlertEvent... events) throws Exception {
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
+        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), values)) {
+            for (AlertEvent event : events) {
+                producer.send(new ProducerRecord<>(ALERTS, event.getDedupKey(), event)).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private JsonNode awaitIncident(String dedupKey, Predicate<JsonNode> condition) {
+        return eventually(() -> {
+            List<JsonNode> found = incidents(dedupKey);
+            return found.isEmpty() ? null : found.get(0);
+        }, condition);
+    }
+
+    private static <T> T eventually(Callable<T> read, Predicate<T> condition) {
+        List<T> last = new ArrayList<>(1);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+            T value = read.call();
+            last.clear();
+            last.add(value);
+            return value != null && condition.test(value);
+        });
+        return last.get(0);
+    }
+
+    /** Incidents that held the dedup key, newest first, read as dave, a viewer. */
+    private List<JsonNode> incidents(String dedupKey) {
+        List<JsonNode> incidents = new ArrayList<>();
+        getList("/api/v1/incidents?dedupKey=" + dedupKey, "dave").values().forEach(incidents::add);
+        return incidents;
+    }
+
+    private JsonNode get(String path, String person) {
+        HttpResponse<String> response = send(request(path, person).GET().build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode getList(String path, String person) {
+        return get(path, person);
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.values().forEach(n -> ids.add(n.get("id").stringValue()));
+        return ids;
+    }
+
+    private HttpResponse<String> post(String path, String person, String json) {
+        return send(request(path, person).header("Content-Type", "application/json")
+                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    private HttpRequest.Builder request(String path, String person) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept", "application/json, application/problem+json");
+        if (person != null) {
+            request.header("Authorization", "Bearer " + tokens.person(person));
+        }
+        return request;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The incident's timeline events, by sequence, once there are exactly that many (a duplicate would show). */
+    private List<TimelineEvent> awaitTimeline(String incidentId, int expected) {
+        List<TimelineEvent> events = new ArrayList<>();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            events.clear();
+            events.addAll(timeline(incidentId));
+            return events.size() >= expected;
+        });
+        // Give a duplicate or a stray event the chance to show up before asserting there is none.
+        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        List<TimelineEvent> settled = timeline(incidentId);
+        assertThat(settled).as("timeline of " + incidentId).hasSize(expected);
+        return settled;
+    }
+
+    private static List<TimelineEvent> timeline(String incidentId) {
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TIMELINE, Duration.ofSeconds(5)).stream()
+                    .map(info -> new TopicPartition(TIMELINE, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<TimelineEvent> events = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (incidentId.equals(record.key()) && record.value() instanceof TimelineEvent event) {
+                        events.add(event);
+                    }
+                }
+            }
+            events.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
+            return events;
+        }
+    }
+
+    private static List<TimelineEventType> types(List<TimelineEvent> events) {
+        return events.stream().map(TimelineEvent::getType).toList();
+    }
+
+    private static Infrastructure infra() {
+        return TestInfrastructure.get();
+    }
+
+    /** The ownership registry's two endpoints the router calls, as a real HTTP server. */
+    static final class FakeRegistry {
+
+        final HttpServer server;
+        final List<String> membershipCallsWithoutToken = new CopyOnWriteArrayList<>();
+        volatile boolean down;
+
+        FakeRegistry() {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/api/v1/resolve", this::resolve);
+            server.createContext("/api/v1/people/", this::teams);
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        private void resolve(HttpExchange exchange) throws IOException {
+            JsonNode labels = JSON.readTree(exchange.getRequestBody().readAllBytes()).get("labels");
+            String service = labels.has("service") ? labels.get("service").stringValue() : "";
+            String team = service.startsWith("pay-") ? "payments" : service.startsWith("id-") ? "identity" : null;
+            if (team == null) {
+                answer(exchange, 404, "{\"status\": 404}");
+                return;
+            }
+            answer(exchange, 200, JSON.writeValueAsString(Map.of("serviceId", service, "serviceName", service,
+                    "teamId", team, "teamName", team, "runbooks", List.of())));
+        }
+
+        private void teams(HttpExchange exchange) throws IOException {
+            String path = exchange.getRequestURI().getPath();
+            String person = path.substring("/api/v1/people/".length(), path.length() - "/teams".length());
+            if (!exchange.getRequestHeaders().getOrDefault("Authorization", List.of("")).get(0).startsWith("Bearer ")) {
+                membershipCallsWithoutToken.add(person);
+            }
+            if (down) {
+                answer(exchange, 503, "{\"status\": 503}");
+                return;
+            }
+            List<Map<String, String>> teams = switch (person) {
+                case "bob" -> List.of(Map.of("id", "payments", "name", "Payments"));
+                case "erin" -> List.of(Map.of("id", "identity", "name", "Identity"));
+                default -> List.of();
+            };
+            answer(exchange, 200, JSON.writeValueAsString(Map.of("personId", person, "teams", teams)));
+        }
+
+        private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }
+    }
+}
