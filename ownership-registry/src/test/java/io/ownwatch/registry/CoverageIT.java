@@ -29,12 +29,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The coverage report on a real PostgreSQL of its own ({@code registry_coverage}): the report covers the
- * whole registry, so it must not see other tests' teams and services. First a fully covered registry
+ * The coverage report on a real PostgreSQL of its own ({@code registry_coverage}, with its own ownership
+ * topic): the report covers the whole registry, so it must not see other tests' teams and services. First a fully covered registry
  * reports nothing; then one problem of every kind is planted and each must be found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + OwnershipRegistryApplication.CONFIG_NAME)
+        properties = {"spring.config.name=" + OwnershipRegistryApplication.CONFIG_NAME,
+                // Its own topic too: the services of this database must not show up in other tests' ownership.v1.
+                "spring.cloud.stream.bindings.ownership-out-0.destination=ownership-coverage.v1"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoverageIT {
 
