@@ -2,6 +2,8 @@ package io.ownwatch.registry;
 
 import java.net.URI;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,6 +11,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The failures of changing and deleting versioned resources, shared by people, teams and escalation policies. */
 @RestControllerAdvice
+// Before the edge's catch-all advice (LOWEST_PRECEDENCE), whatever order the two beans are registered in.
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ChangeProblems {
 
     @ExceptionHandler
