@@ -81,6 +81,12 @@ public final class Access {
     public @interface Resolve {
     }
 
+    /** Whether the caller is an ops-admin, who may act for every team. */
+    public static boolean isOpsAdmin(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> OPS_ADMIN_AUTHORITY.equals(authority.getAuthority()));
+    }
+
     /**
      * Changing a person's name and contact channels: ops-admins, or the person themselves (the token's
      * subject is the person's id), so that everyone can keep their own phone number and webhook current.
@@ -91,11 +97,5 @@ public final class Access {
     @Documented
     @PreAuthorize("hasRole('OPS_ADMIN') or (" + ANY_ROLE + " and #id == authentication.name)")
     public @interface ChangeOwnContact {
-    }
-
-    /** Whether the caller is an ops-admin, who may act for every team. */
-    public static boolean isOpsAdmin(Authentication caller) {
-        return caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> OPS_ADMIN_AUTHORITY.equals(authority.getAuthority()));
     }
 }
