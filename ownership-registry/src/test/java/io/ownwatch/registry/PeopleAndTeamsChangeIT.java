@@ -10,8 +10,10 @@ import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.registry.ApiClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +35,9 @@ class PeopleAndTeamsChangeIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient api;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -248,6 +253,20 @@ class PeopleAndTeamsChangeIT {
         assertThat(admin("DELETE", "/api/v1/schedules/" + schedule, null).status()).isEqualTo(204);
         assertThat(api.ifMatch(as("alice"), "DELETE", "/api/v1/people/" + pager, null, "\"0\"").status()).isEqualTo(204);
         assertThat(api.ifMatch(as("alice"), "DELETE", "/api/v1/teams/" + owner, null, "\"0\"").status()).isEqualTo(204);
+    }
+
+    /** A table this repository does not list (as another feature's, such as runbooks, would be) still names the team. */
+    @Test
+    void refusesToDeleteATeamThatAnotherFeaturesTableStillNames() throws Exception {
+        String owner = team("badged");
+        jdbc.sql("CREATE TABLE IF NOT EXISTS test_team_badge (team_id text NOT NULL REFERENCES team (id))").update();
+        jdbc.sql("INSERT INTO test_team_badge (team_id) VALUES (:team)").param("team", owner).update();
+
+        Answer refused = api.ifMatch(as("alice"), "DELETE", "/api/v1/teams/" + owner, null, "\"0\"");
+        assertProblem(refused, 409, "in-use");
+        assertThat(refused.body().path("referencedBy").findValuesAsString("type")).containsExactly("test_team_badge");
+        assertThat(refused.text("detail")).contains(owner, "test_team_badge");
+        assertThat(admin("GET", "/api/v1/teams/" + owner, null).status()).isEqualTo(200);
     }
 
     private static List<String> references(Answer answer) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.ownwatch.registry.ChangedMeanwhile;
 import io.ownwatch.registry.InUse;
 import io.ownwatch.registry.ItemPage;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,7 +100,13 @@ public class People {
         if (!references.isEmpty()) {
             throw new InUse("person", id, references);
         }
-        jdbc.sql("DELETE FROM person WHERE id = :id").param("id", id).update();
+        try {
+            jdbc.sql("DELETE FROM person WHERE id = :id").param("id", id).update();
+        }
+        catch (DataIntegrityViolationException refused) {
+            // A table added by another feature still names it; the foreign key refused, and the transaction rolls back.
+            throw InUse.byForeignKey("person", id, refused);
+        }
     }
 
     @Transactional(readOnly = true)

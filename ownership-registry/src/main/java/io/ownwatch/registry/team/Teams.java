@@ -9,6 +9,7 @@ import java.util.Optional;
 import io.ownwatch.registry.ChangedMeanwhile;
 import io.ownwatch.registry.InUse;
 import io.ownwatch.registry.ItemPage;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,7 +88,13 @@ public class Teams {
         if (!references.isEmpty()) {
             throw new InUse("team", id, references);
         }
-        jdbc.sql("DELETE FROM team WHERE id = :id").param("id", id).update();
+        try {
+            jdbc.sql("DELETE FROM team WHERE id = :id").param("id", id).update();
+        }
+        catch (DataIntegrityViolationException refused) {
+            // A table added by another feature still names it; the foreign key refused, and the transaction rolls back.
+            throw InUse.byForeignKey("team", id, refused);
+        }
     }
 
     @Transactional(readOnly = true)
