@@ -44,6 +44,7 @@ class ServiceOwnershipIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String payments = "payments-" + run;
     private final String identity = "identity-" + run;
+    private final String paymentsPolicy = "payments-default-" + run;
 
     private static String as(String person) {
         return TOKENS.person(person);
@@ -80,6 +81,11 @@ class ServiceOwnershipIT {
         }
         assertThat(api.send(as("alice"), "PUT", "/api/v1/teams/" + payments + "/members/bob", null).status()).isEqualTo(204);
         assertThat(api.send(as("alice"), "PUT", "/api/v1/teams/" + identity + "/members/erin", null).status()).isEqualTo(204);
+        // Services may only name a policy that exists (a foreign key since V6).
+        assertThat(api.send(as("alice"), "POST", "/api/v1/escalation-policies", """
+                {"id":"%s","name":"Payments default","teamId":"%s","repeat":0,
+                 "levels":[{"delayMinutes":5,"targets":[{"type":"PERSON","id":"bob"}]}]}""".formatted(paymentsPolicy, payments))
+                .status()).isEqualTo(201);
     }
 
     @Test
@@ -87,14 +93,14 @@ class ServiceOwnershipIT {
         String id = "checkout-" + run;
         String path = "/api/v1/services/" + id;
         Answer created = api.send(as("alice"), "POST", "/api/v1/services", serviceJson(id, "Checkout", payments, byService(id),
-                "\"secondaryTeamIds\":[\"%s\"],\"escalationPolicyId\":\"payments-default\"".formatted(identity)));
+                "\"secondaryTeamIds\":[\"%s\"],\"escalationPolicyId\":\"%s\"".formatted(identity, paymentsPolicy)));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.etag()).isEqualTo("\"0\"");
         assertThat(created.body().path("version").asLong()).isZero();
         Answer read = api.send(as("dave"), "GET", path, null);
         assertThat(read.etag()).isEqualTo("\"0\"");
         assertThat(read.body().path("secondaryTeamIds").get(0).asString()).isEqualTo(identity);
-        assertThat(read.text("escalationPolicyId")).isEqualTo("payments-default");
+        assertThat(read.text("escalationPolicyId")).isEqualTo(paymentsPolicy);
 
         String replacement = serviceJson(null, "Checkout v2", payments, byService(id), "\"tier\":\"tier-1\"");
         assertProblem(api.send(as("alice"), "PUT", path, replacement), 428, "precondition-required");

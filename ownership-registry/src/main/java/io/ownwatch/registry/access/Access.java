@@ -109,4 +109,16 @@ public final class Access {
         return caller != null && caller.getAuthorities().stream()
                 .anyMatch(authority -> OPS_ADMIN_AUTHORITY.equals(authority.getAuthority()));
     }
+
+    /**
+     * Changing a person's name and contact channels: ops-admins, or the person themselves (the token's
+     * subject is the person's id), so that everyone can keep their own phone number and webhook current.
+     * The annotated method must name the person's path variable {@code id}.
+     */
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Documented
+    @PreAuthorize("hasRole('OPS_ADMIN') or (" + ANY_ROLE + " and #id == authentication.name)")
+    public @interface ChangeOwnContact {
+    }
 }

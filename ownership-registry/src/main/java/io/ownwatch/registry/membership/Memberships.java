@@ -63,7 +63,7 @@ public class Memberships {
     public List<Person> members(String teamId) {
         requireTeam(teamId, "");
         return jdbc.sql("""
-                        SELECT p.id, p.name, p.email, p.slack
+                        SELECT p.id, p.name, p.email, p.slack, p.slack_webhook, p.phone, p.version
                         FROM team_member m JOIN person p ON p.id = m.person_id
                         WHERE m.team_id = :teamId ORDER BY p.id""")
                 .param("teamId", teamId)

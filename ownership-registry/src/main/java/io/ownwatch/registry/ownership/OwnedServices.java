@@ -39,6 +39,7 @@ public class OwnedServices {
      * Adds a service in one transaction.
      *
      * @throws UnknownTeam          if the owning team or a secondary team does not exist
+     * @throws UnknownEscalationPolicy if the escalation policy does not exist
      * @throws ServiceAlreadyExists if the id is taken
      * @throws SelectorTie          if the service could tie with another for some alert
      */
@@ -73,6 +74,7 @@ public class OwnedServices {
      * @throws ServiceNotFound         if there is no such service
      * @throws ServiceVersionMismatch  if it changed since the caller read it
      * @throws UnknownTeam             if a named team does not exist
+     * @throws UnknownEscalationPolicy  if the escalation policy does not exist
      * @throws SelectorTie             if the service could tie with another for some alert
      */
     @Transactional
@@ -175,6 +177,23 @@ public class OwnedServices {
         requireTeam(service.teamId(), "teamId");
         for (int i = 0; i < service.secondaryTeamIds().size(); i++) {
             requireTeam(service.secondaryTeamIds().get(i), "secondaryTeamIds[" + i + "]");
+        }
+        requireEscalationPolicy(service.escalationPolicyId());
+    }
+
+    /** The foreign key would refuse an unknown policy too, but as a 500; this names the field. */
+    private void requireEscalationPolicy(String policyId) {
+        if (policyId == null) {
+            return;
+        }
+        // FOR KEY SHARE keeps the policy from disappearing between this check and the write.
+        boolean exists = jdbc.sql("SELECT 1 FROM escalation_policy WHERE id = :id FOR KEY SHARE")
+                .param("id", policyId)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
+        if (!exists) {
+            throw new UnknownEscalationPolicy(policyId);
         }
     }
 

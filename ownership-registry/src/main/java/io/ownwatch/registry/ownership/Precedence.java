@@ -136,7 +136,7 @@ public final class Precedence {
     }
 
     /** False only when some label's matchers provably exclude each other. */
-    static boolean labelsMayAgree(List<LabelMatcher> a, List<LabelMatcher> b) {
+    public static boolean labelsMayAgree(List<LabelMatcher> a, List<LabelMatcher> b) {
         for (LabelMatcher ma : a) {
             for (LabelMatcher mb : b) {
                 if (ma.label().equals(mb.label()) && disjoint(ma, mb)) {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.ownwatch.registry.ItemPage;
 import io.ownwatch.registry.escalation.EscalationPolicy;
 import io.ownwatch.registry.escalation.EscalationPolicyAlreadyExists;
+import io.ownwatch.registry.escalation.EscalationPolicyInUse;
 import io.ownwatch.registry.escalation.EscalationPolicyNotFound;
 import io.ownwatch.registry.escalation.Level;
 import io.ownwatch.registry.escalation.Target;
@@ -80,9 +81,22 @@ public class EscalationPolicies {
         return find(policy.id()).orElseThrow();
     }
 
-    /** Deletes a policy; deleting a missing one changes nothing. */
+    /**
+     * Deletes a policy; deleting a missing one changes nothing.
+     *
+     * @throws EscalationPolicyInUse if a service escalates through it
+     */
     @Transactional
     public boolean delete(String id) {
+        // The lock keeps a service from starting to name the policy between this check and the delete.
+        jdbc.sql("SELECT 1 FROM escalation_policy WHERE id = :id FOR UPDATE").param("id", id).query(Integer.class).optional();
+        List<String> services = jdbc.sql("SELECT id FROM service WHERE escalation_policy_id = :id ORDER BY id")
+                .param("id", id)
+                .query(String.class)
+                .list();
+        if (!services.isEmpty()) {
+            throw new EscalationPolicyInUse(id, services);
+        }
         return jdbc.sql("DELETE FROM escalation_policy WHERE id = :id").param("id", id).update() == 1;
     }
 
@@ -101,6 +115,12 @@ public class EscalationPolicies {
                 .list().stream().map(this::assemble).toList();
         long total = jdbc.sql("SELECT count(*) FROM escalation_policy").query(Long.class).single();
         return new ItemPage<>(items, page, size, total);
+    }
+
+    /** Every policy, ordered by id. */
+    @Transactional(readOnly = true)
+    public List<EscalationPolicy> all() {
+        return jdbc.sql(HEAD + " ORDER BY id").query(Head::of).list().stream().map(this::assemble).toList();
     }
 
     private record Head(String id, String name, String teamId, int repeat, long version) {

@@ -3,14 +3,19 @@ package io.ownwatch.registry.escalation.web;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.ownwatch.registry.ItemPage;
 import io.ownwatch.registry.Slug;
 import io.ownwatch.registry.access.Access;
 import io.ownwatch.registry.access.NotAMemberOfTeam;
+import io.ownwatch.registry.escalation.EscalationChain;
 import io.ownwatch.registry.escalation.EscalationPolicy;
 import io.ownwatch.registry.escalation.EscalationPolicyNotFound;
 import io.ownwatch.registry.escalation.InvalidEscalationPolicy;
@@ -20,6 +25,7 @@ import io.ownwatch.registry.escalation.TargetType;
 import io.ownwatch.registry.escalation.jdbc.EscalationPolicies;
 import io.ownwatch.registry.membership.Memberships;
 import io.ownwatch.registry.schedule.OnCall;
+import io.ownwatch.registry.schedule.Schedule;
 import io.ownwatch.registry.schedule.jdbc.Schedules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -155,26 +161,74 @@ class EscalationPolicyController {
         EscalationPolicy policy = find(id);
         List<LevelOnCall> levels = new ArrayList<>();
         for (int i = 0; i < policy.levels().size(); i++) {
-            Level level = policy.levels().get(i);
-            Set<String> people = new LinkedHashSet<>();
-            List<String> channels = new ArrayList<>();
-            List<TargetOnCall> targets = new ArrayList<>();
-            for (Target target : level.targets()) {
-                List<String> paged;
-                if (target instanceof Target.OnCallOf schedule) {
-                    paged = schedules.find(schedule.id()).flatMap(s -> OnCall.onCall(s, when)).stream().toList();
-                } else if (target instanceof Target.Person person) {
-                    paged = List.of(person.id());
-                } else {
-                    paged = List.of();
-                    channels.add(target.id());
-                }
-                people.addAll(paged);
-                targets.add(new TargetOnCall(target.type(), target.id(), paged));
-            }
-            levels.add(new LevelOnCall(i + 1, level.delayMinutes(), List.copyOf(people), channels, targets));
+            levels.add(levelOnCall(i + 1, policy.levels().get(i), when, schedules::find));
         }
         return new PolicyOnCall(id, when, levels);
+    }
+
+    /** Whom one level (from 1) would page at {@code at} (default now). */
+    @Access.Read
+    @GetMapping("/{id}/levels/{level}/on-call")
+    LevelOnCall levelOnCall(@PathVariable String id, @PathVariable int level,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        EscalationPolicy policy = find(id);
+        if (level < 1 || level > policy.levels().size()) {
+            throw new InvalidEscalationPolicy("level", "must be between 1 and " + policy.levels().size()
+                    + ", the levels of policy '" + id + "'");
+        }
+        return levelOnCall(level, policy.levels().get(level - 1), at == null ? Instant.now() : at, schedules::find);
+    }
+
+    /** One step of the unrolled chain: when it fires for an incident opened at {@code start}, and whom it pages then. */
+    record StepJson(int level, int round, long offsetMinutes, Instant at, List<String> people, List<String> channels,
+            List<TargetOnCall> targets) {
+    }
+
+    record PolicySteps(String policyId, Instant start, int repeat, Instant exhaustedAt, List<StepJson> steps) {
+    }
+
+    /**
+     * The whole chain, repeats included, for an incident nobody acknowledges that opened at {@code start}
+     * (default now): each step's firing time and who is on call at that time.
+     */
+    @Access.Read
+    @GetMapping("/{id}/steps")
+    PolicySteps steps(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant start) {
+        Instant from = start == null ? Instant.now() : start;
+        EscalationPolicy policy = find(id);
+        // Each schedule read once, however often the chain repeats.
+        Map<String, Optional<Schedule>> read = new HashMap<>();
+        Function<String, Optional<Schedule>> lookup = scheduleId -> read.computeIfAbsent(scheduleId, schedules::find);
+        List<StepJson> steps = new ArrayList<>();
+        for (EscalationChain.Step step : EscalationChain.unroll(policy)) {
+            Instant when = from.plus(step.offset());
+            LevelOnCall paged = levelOnCall(step.level(), policy.levels().get(step.level() - 1), when, lookup);
+            steps.add(new StepJson(step.level(), step.round(), step.offset().toMinutes(), when, paged.people(),
+                    paged.channels(), paged.targets()));
+        }
+        return new PolicySteps(id, from, policy.repeat(), from.plus(EscalationChain.exhaustedAfter(policy)), steps);
+    }
+
+    private static LevelOnCall levelOnCall(int number, Level level, Instant when,
+            Function<String, Optional<Schedule>> schedules) {
+        Set<String> people = new LinkedHashSet<>();
+        List<String> channels = new ArrayList<>();
+        List<TargetOnCall> targets = new ArrayList<>();
+        for (Target target : level.targets()) {
+            List<String> paged;
+            if (target instanceof Target.OnCallOf schedule) {
+                paged = schedules.apply(schedule.id()).flatMap(s -> OnCall.onCall(s, when)).stream().toList();
+            } else if (target instanceof Target.Person person) {
+                paged = List.of(person.id());
+            } else {
+                paged = List.of();
+                channels.add(target.id());
+            }
+            people.addAll(paged);
+            targets.add(new TargetOnCall(target.type(), target.id(), paged));
+        }
+        return new LevelOnCall(number, level.delayMinutes(), List.copyOf(people), channels, targets);
     }
 
     private EscalationPolicy find(String id) {

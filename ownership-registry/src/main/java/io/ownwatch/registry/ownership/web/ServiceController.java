@@ -16,6 +16,7 @@ import io.ownwatch.registry.ownership.OwnedServices;
 import io.ownwatch.registry.ownership.SelectorTie;
 import io.ownwatch.registry.ownership.ServiceNotFound;
 import io.ownwatch.registry.ownership.ServiceVersionMismatch;
+import io.ownwatch.registry.ownership.UnknownEscalationPolicy;
 import io.ownwatch.registry.ownership.UnknownTeam;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -231,6 +232,15 @@ class ServiceController {
     @ExceptionHandler
     ProblemDetail notAMember(NotAMemberOfOwningTeam ex) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", ex.getMessage());
+    }
+
+    /** The body is well-formed but names an escalation policy that does not exist: 422, naming the field. */
+    @ExceptionHandler
+    ProblemDetail unknownPolicy(UnknownEscalationPolicy ex) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-reference", "Unknown escalation policy",
+                "'" + ex.field() + "' names no existing escalation policy: " + ex.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        return problem;
     }
 
     /** The body is well-formed but names a team that does not exist: 422, naming the field. */

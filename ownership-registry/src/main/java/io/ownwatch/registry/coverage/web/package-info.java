@@ -1,0 +1,2 @@
+/** The HTTP API of the coverage report. */
+package io.ownwatch.registry.coverage.web;
