@@ -16,11 +16,15 @@ ALTER TABLE incident
     ADD COLUMN resolved_by_automation  boolean     NOT NULL DEFAULT false,
     -- When the store first saw this incident with a sequence number missing; null while it has none.
     -- A gap older than the configured hold is reported (flag, list, gauge) instead of silently skipped.
-    ADD COLUMN gap_since               timestamptz;
+    ADD COLUMN gap_since               timestamptz,
+    -- Whether the MTTA / MTTR histograms have this incident: each is recorded once, when the incident first has
+    -- the moment and no gap (so an acknowledgement delivered before the opening does not measure a wrong time).
+    ADD COLUMN mtta_measured           boolean     NOT NULL DEFAULT false,
+    ADD COLUMN mttr_measured           boolean     NOT NULL DEFAULT false;
 
 -- Incidents recorded before this version: the opening is the best estimate of the first alert. Their
 -- other new columns stay at their defaults until their next event refolds them, or a rebuild does.
-UPDATE incident SET first_alert_at = opened_at;
+UPDATE incident SET first_alert_at = opened_at, mtta_measured = true, mttr_measured = true;
 ALTER TABLE incident ALTER COLUMN first_alert_at SET NOT NULL;
 
 -- Every unfiltered analytics query (summary, trends, automation share) scans one time range.

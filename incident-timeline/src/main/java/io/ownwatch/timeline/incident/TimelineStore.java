@@ -116,21 +116,28 @@ public class TimelineStore {
                     .single();
             throw new SequenceConflict(entry, holder);
         }
-        Optional<Incident> before = incident(entry.incidentId());
+        Measured before = jdbc.sql("SELECT mtta_measured, mttr_measured FROM incident WHERE incident_id = :incidentId")
+                .param("incidentId", entry.incidentId())
+                .query((rs, n) -> new Measured(rs.getBoolean("mtta_measured"), rs.getBoolean("mttr_measured")))
+                .optional()
+                .orElse(new Measured(false, false));
         Incident incident = IncidentProjection.fold(timelineOf(entry.incidentId()));
+        // Measured once the moment is known and nothing before it can still be missing.
+        boolean measureAck = !before.ack() && !incident.hasGap() && incident.response().firstPersonAckAt() != null;
+        boolean measureResolve = !before.resolve() && !incident.hasGap() && incident.response().firstResolvedAt() != null;
         jdbc.sql("""
                         INSERT INTO incident (incident_id, service_id, team_id, severity, summary, status, opened_at,
                                               acknowledged_at, resolved_at, last_sequence, event_count, updated_at,
                                               first_alert_at, first_person_ack_at, first_automation_ack_at, first_resolved_at,
                                               escalation_count, notification_count, remediations_requested,
                                               remediations_succeeded, remediations_failed, reopened_count,
-                                              resolved_by_automation, gap_since)
+                                              resolved_by_automation, gap_since, mtta_measured, mttr_measured)
                         VALUES (:incidentId, :serviceId, :teamId, :severity, :summary, :status, :openedAt,
                                 :acknowledgedAt, :resolvedAt, :lastSequence, :eventCount, now(),
                                 :firstAlertAt, :firstPersonAckAt, :firstAutomationAckAt, :firstResolvedAt,
                                 :escalations, :notifications, :remediationsRequested,
                                 :remediationsSucceeded, :remediationsFailed, :reopened,
-                                :resolvedByAutomation, CASE WHEN :hasGap THEN now() END)
+                                :resolvedByAutomation, CASE WHEN :hasGap THEN now() END, :mttaMeasured, :mttrMeasured)
                         ON CONFLICT (incident_id) DO UPDATE SET
                             service_id = EXCLUDED.service_id, team_id = EXCLUDED.team_id, severity = EXCLUDED.severity,
                             summary = EXCLUDED.summary, status = EXCLUDED.status, opened_at = EXCLUDED.opened_at,
@@ -145,6 +152,7 @@ public class TimelineStore {
                             remediations_succeeded = EXCLUDED.remediations_succeeded,
                             remediations_failed = EXCLUDED.remediations_failed, reopened_count = EXCLUDED.reopened_count,
                             resolved_by_automation = EXCLUDED.resolved_by_automation,
+                            mtta_measured = EXCLUDED.mtta_measured, mttr_measured = EXCLUDED.mttr_measured,
                             -- A gap keeps the time it was first seen, so that the hold runs from then.
                             gap_since = CASE WHEN EXCLUDED.gap_since IS NULL THEN NULL
                                              ELSE coalesce(incident.gap_since, EXCLUDED.gap_since) END""")
@@ -171,19 +179,21 @@ public class TimelineStore {
                 .param("reopened", incident.counts().reopened())
                 .param("resolvedByAutomation", incident.resolvedByAutomation())
                 .param("hasGap", incident.hasGap())
+                .param("mttaMeasured", before.ack() || measureAck)
+                .param("mttrMeasured", before.resolve() || measureResolve)
                 .update();
         if (delivery == Delivery.LIVE) {
-            measureAfterCommit(before.orElse(null), incident);
+            measureAfterCommit(incident, measureAck, measureResolve);
         }
         return Outcome.RECORDED;
     }
 
-    /** Records response times the first time the incident has them, once the entry is durable. */
-    private void measureAfterCommit(Incident before, Incident after) {
-        boolean acknowledged = after.response().firstPersonAckAt() != null
-                && (before == null || before.response().firstPersonAckAt() == null);
-        boolean resolved = after.response().firstResolvedAt() != null
-                && (before == null || before.response().firstResolvedAt() == null);
+    /** Whether the incident's MTTA and MTTR are in the histograms already. */
+    private record Measured(boolean ack, boolean resolve) {
+    }
+
+    /** Records response times once the entry that completes them is durable. */
+    private void measureAfterCommit(Incident after, boolean acknowledged, boolean resolved) {
         if (!acknowledged && !resolved) {
             return;
         }
