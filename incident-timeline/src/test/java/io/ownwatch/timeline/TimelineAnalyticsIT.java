@@ -49,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per run, so other tests' incidents never fall into its time range.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + IncidentTimelineApplication.CONFIG_NAME, "ownwatch.timeline.gap-hold=1s"})
+        properties = {"spring.config.name=" + IncidentTimelineApplication.CONFIG_NAME, "ownwatch.timeline.gap-hold=1s", "ownwatch.replay.max-pause=200ms"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TimelineAnalyticsIT {
 
@@ -414,5 +414,137 @@ class TimelineAnalyticsIT {
         assertThat(get("/api/v1/analytics/response-times", null).status()).isEqualTo(401);
         assertThat(get("/v3/api-docs", null).body().path("paths").path("/api/v1/analytics/response-times")
                 .path("get").path("description").asString()).contains("MTTA").contains("percentile_cont");
+    }
+
+    /** A fixed incident for the postmortem and the replay: 1999-06-01, far from the analytics fixture. */
+    private String postmortemIncident() throws Exception {
+        String incident = "pm-" + run;
+        String team = "pm-team-" + run;
+        long base = Duration.between(T0, Instant.parse("1999-06-01T10:00:00Z")).toSeconds();
+        Actor ann = Actor.newBuilder().setKind(ActorKind.PERSON).setId("ann").build();
+        Actor bob = Actor.newBuilder().setKind(ActorKind.PERSON).setId("bob").build();
+        Actor executor = Actor.newBuilder().setKind(ActorKind.AUTOMATION).setId("remediation-executor").build();
+        List<TimelineEvent> events = List.of(
+                TimelineEvent.newBuilder(ev(incident, 1, TimelineEventType.INCIDENT_OPENED, base, ActorKind.SYSTEM, null, "checkout", Severity.CRITICAL))
+                        .setSummary("Checkout error rate above 5%").setAttributes(Map.of("source", "ALERTMANAGER", "dedupKey", "abc")).build(),
+                TimelineEvent.newBuilder(ev(incident, 2, TimelineEventType.OWNER_RESOLVED, base + 2, ActorKind.SYSTEM, team, "checkout", Severity.CRITICAL))
+                        .setSummary("Owned by " + team).build(),
+                ev(incident, 3, TimelineEventType.NOTIFIED, base + 3, ActorKind.SYSTEM, team, "checkout", Severity.CRITICAL),
+                TimelineEvent.newBuilder(ev(incident, 4, TimelineEventType.REMEDIATION_REQUESTED, base + 10, ActorKind.AUTOMATION, team, "checkout", Severity.CRITICAL))
+                        .setActor(executor).setAttributes(Map.of("runbookId", "restart-pods")).build(),
+                TimelineEvent.newBuilder(ev(incident, 5, TimelineEventType.REMEDIATION_FAILED, base + 70, ActorKind.AUTOMATION, team, "checkout", Severity.CRITICAL))
+                        .setActor(executor).setSummary("Pods did not become ready").build(),
+                TimelineEvent.newBuilder(ev(incident, 6, TimelineEventType.ACKNOWLEDGED, base + 120, ActorKind.PERSON, team, "checkout", Severity.CRITICAL))
+                        .setActor(ann).build(),
+                TimelineEvent.newBuilder(ev(incident, 7, TimelineEventType.NOTE_ADDED, base + 180, ActorKind.PERSON, team, "checkout", Severity.CRITICAL))
+                        .setActor(ann).setSummary("Rolled back | v2").build(),
+                TimelineEvent.newBuilder(ev(incident, 8, TimelineEventType.RESOLVED, base + 900, ActorKind.PERSON, team, "checkout", Severity.CRITICAL))
+                        .setActor(bob).build());
+        send(events.toArray(TimelineEvent[]::new));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> get("/api/v1/incidents/" + incident)
+                .body().path("eventCount").asInt() == 8);
+        return incident;
+    }
+
+    @Test
+    void exportsAPostmortemDraftAsMarkdown() throws Exception {
+        String incident = postmortemIncident();
+        Answer answer = get("/api/v1/incidents/" + incident + "/postmortem.md");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/markdown");
+        String team = "pm-team-" + run;
+        assertThat(answer.text()).isEqualTo("""
+                # Postmortem draft: Checkout error rate above 5%%
+
+                | | |
+                |---|---|
+                | Incident | `%1$s` |
+                | Service | checkout |
+                | Team | %2$s |
+                | Severity | CRITICAL |
+                | Status | RESOLVED |
+
+                ## Summary
+
+                Checkout error rate above 5%%
+
+                ## Impact window
+
+                - Start (first alert received): 1999-06-01T10:00:00Z
+                - End (resolved): 1999-06-01T10:15:00Z
+                - Duration: 00:15:00
+
+                ## Detection, response and resolution
+
+                | Moment | Time (UTC) | After first alert |
+                |---|---|---|
+                | First alert received | 1999-06-01T10:00:00Z | +00:00:00 |
+                | Incident opened | 1999-06-01T10:00:00Z | +00:00:00 |
+                | First acknowledged by a person (MTTA) | 1999-06-01T10:02:00Z | +00:02:00 |
+                | First acknowledged by automation | never | - |
+                | First resolved | 1999-06-01T10:15:00Z | +00:15:00 |
+
+                Escalations: 0. Pages: 1. Reopened: 0.
+
+                ## Timeline
+
+                | Offset | Time (UTC) | # | Event | Actor | Detail |
+                |---|---|---|---|---|---|
+                | +00:00:00 | 1999-06-01T10:00:00Z | 1 | INCIDENT_OPENED | SYSTEM alert-router | Checkout error rate above 5%%; dedupKey=abc, source=ALERTMANAGER |
+                | +00:00:02 | 1999-06-01T10:00:02Z | 2 | OWNER_RESOLVED | SYSTEM alert-router | Owned by %2$s |
+                | +00:00:03 | 1999-06-01T10:00:03Z | 3 | NOTIFIED | SYSTEM alert-router |  |
+                | +00:00:10 | 1999-06-01T10:00:10Z | 4 | REMEDIATION_REQUESTED | AUTOMATION remediation-executor | runbookId=restart-pods |
+                | +00:01:10 | 1999-06-01T10:01:10Z | 5 | REMEDIATION_FAILED | AUTOMATION remediation-executor | Pods did not become ready |
+                | +00:02:00 | 1999-06-01T10:02:00Z | 6 | ACKNOWLEDGED | PERSON ann |  |
+                | +00:03:00 | 1999-06-01T10:03:00Z | 7 | NOTE_ADDED | PERSON ann | Rolled back \\| v2 |
+                | +00:15:00 | 1999-06-01T10:15:00Z | 8 | RESOLVED | PERSON bob |  |
+
+                ## Remediations
+
+                | Offset | Event | Actor | Detail |
+                |---|---|---|---|
+                | +00:00:10 | REMEDIATION_REQUESTED | AUTOMATION remediation-executor | runbookId=restart-pods |
+                | +00:01:10 | REMEDIATION_FAILED | AUTOMATION remediation-executor | Pods did not become ready |
+
+                ## People involved
+
+                - ann: ACKNOWLEDGED, NOTE_ADDED
+                - bob: RESOLVED
+
+                ## Causes
+
+                _To be written._
+
+                ## Follow-ups
+
+                _To be written._
+                """.formatted(incident, team));
+        assertThat(get("/api/v1/incidents/nope-" + run + "/postmortem.md").status()).isEqualTo(404);
+    }
+
+    private static List<String> fields(String sse, String field) {
+        return sse.lines().filter(line -> line.startsWith(field + ":")).map(line -> line.substring(field.length() + 1)).toList();
+    }
+
+    @Test
+    void replaysAnIncidentsEventsInOrderAsServerSentEvents() throws Exception {
+        String incident = postmortemIncident();
+        Answer fast = get("/api/v1/incidents/" + incident + "/replay?speed=1000");
+        assertThat(fast.status()).isEqualTo(200);
+        assertThat(fast.contentType()).startsWith("text/event-stream");
+        assertThat(fields(fast.text(), "event")).containsExactly("timeline", "timeline", "timeline", "timeline", "timeline",
+                "timeline", "timeline", "timeline", "end");
+        assertThat(fields(fast.text(), "id")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+        JsonNode last = JSON.readTree(fields(fast.text(), "data").get(7));
+        assertThat(last.path("type").asString()).isEqualTo("RESOLVED");
+        assertThat(last.path("offset").asString()).isEqualTo("+00:15:00");
+        assertThat(JSON.readTree(fields(fast.text(), "data").get(8)).path("events").asInt()).isEqualTo(8);
+
+        // At real speed the 12-minute wait before the resolution is cut to the configured longest pause.
+        Answer realSpeed = get("/api/v1/incidents/" + incident + "/replay?speed=1");
+        assertThat(fields(realSpeed.text(), "event")).hasSize(9).endsWith("end");
+
+        assertProblem(get("/api/v1/incidents/" + incident + "/replay?speed=0"), "speed");
+        assertThat(get("/api/v1/incidents/nope-" + run + "/replay").status()).isEqualTo(404);
     }
 }
