@@ -547,4 +547,56 @@ class TimelineAnalyticsIT {
         assertProblem(get("/api/v1/incidents/" + incident + "/replay?speed=0"), "speed");
         assertThat(get("/api/v1/incidents/nope-" + run + "/replay").status()).isEqualTo(404);
     }
+
+    private Answer post(String path, String token) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = contentType.contains("json") && !response.body().isBlank() ? JSON.readTree(response.body()) : JSON.nullNode();
+        return new Answer(response.statusCode(), contentType, body, response.body());
+    }
+
+    private List<JsonNode> analyticsOfTheFixture() throws Exception {
+        return List.of(
+                get("/api/v1/analytics/response-times?team=" + alpha + "&bucket=day&" + range).body(),
+                get("/api/v1/analytics/response-times?bucket=week&" + range).body(),
+                get("/api/v1/analytics/teams?" + range).body(),
+                get("/api/v1/analytics/pages?" + range).body(),
+                get("/api/v1/analytics/automation?" + range).body(),
+                get("/api/v1/incidents/inc4-" + run).body());
+    }
+
+    @Test
+    void rebuildsTheStoreFromTheTopicWithIdenticalAnalyticsAndNoSecondMeasurement() throws Exception {
+        String alice = TestInfrastructure.tokens().person("alice");
+        List<JsonNode> before = analyticsOfTheFixture();
+        String metricsBefore = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(post("/api/v1/admin/rebuild", TestInfrastructure.tokens().person("dave")).status()).isEqualTo(403);
+        assertThat(post("/api/v1/admin/rebuild", TestInfrastructure.tokens().person("bob")).status()).isEqualTo(403);
+        Answer started = post("/api/v1/admin/rebuild", alice);
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body().path("state").asString()).isEqualTo("RUNNING");
+        String startedAt = started.body().path("startedAt").asString();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode status = get("/api/v1/admin/rebuild", alice).body();
+            return status.path("startedAt").asString().equals(startedAt) && !status.path("state").asString().equals("RUNNING");
+        });
+        JsonNode done = get("/api/v1/admin/rebuild", alice).body();
+        assertThat(done.path("state").asString()).isEqualTo("DONE");
+        assertThat(done.path("recorded").asLong()).isGreaterThanOrEqualTo(fixture.stream().mapToLong(f -> f.events.size()).sum());
+        assertThat(done.path("duplicates").asLong()).as("inc1's event delivered twice").isGreaterThanOrEqualTo(1);
+
+        assertThat(analyticsOfTheFixture()).isEqualTo(before);
+        String metricsAfter = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String name : List.of("ownwatch_incident_mtta_seconds_count", "ownwatch_incident_mttr_seconds_count")) {
+            for (String severity : List.of("CRITICAL", "WARNING")) {
+                assertThat(count(metricsAfter, name, alpha, severity)).as(name + " " + severity)
+                        .isEqualTo(count(metricsBefore, name, alpha, severity));
+            }
+        }
+    }
 }
