@@ -599,4 +599,22 @@ class TimelineAnalyticsIT {
             }
         }
     }
+
+    @Test
+    void servesTheDashboardWithoutATokenAndItReadsTheAnalyticsApi() throws Exception {
+        Answer page = get("/dashboard/", null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.text()).contains("<script src=\"dashboard.js\"></script>").contains("MTTA");
+        Answer script = get("/dashboard/dashboard.js", null);
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.text()).contains("/api/v1/analytics/response-times").contains("/api/v1/analytics/teams")
+                .contains("/api/v1/analytics/pages").contains("/api/v1/analytics/automation")
+                .contains("/api/v1/analytics/open-incidents").contains("sessionStorage");
+        assertThat(get("/dashboard", null).status()).as("redirected to /dashboard/")
+                .isEqualTo(302);
+
+        JsonNode open = get("/api/v1/analytics/open-incidents?limit=500").body();
+        assertThat(open.findValuesAsString("incidentId")).contains("inc3-" + run).doesNotContain("inc1-" + run);
+    }
 }
