@@ -43,3 +43,13 @@ CREATE INDEX incident_gap_since_idx ON incident (gap_since) WHERE gap_since IS N
 -- team included answers the time range without touching the other events or the table.
 CREATE INDEX timeline_event_pages_idx ON timeline_event (occurred_at) INCLUDE (team_id, incident_id)
     WHERE type = 'NOTIFIED';
+
+-- The timeline is append-only: a recorded event is never changed or removed, so a postmortem read months later
+-- shows what was recorded then. Only a rebuild empties it, with TRUNCATE, which row triggers do not see.
+CREATE FUNCTION timeline_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'timeline_event is append-only: % of event % refused', TG_OP, OLD.event_id;
+END;
+$$;
+CREATE TRIGGER timeline_event_append_only BEFORE UPDATE OR DELETE ON timeline_event
+    FOR EACH ROW EXECUTE FUNCTION timeline_event_append_only();

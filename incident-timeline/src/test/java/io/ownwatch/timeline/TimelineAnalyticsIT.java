@@ -1,6 +1,7 @@
 package io.ownwatch.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -36,9 +37,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +83,9 @@ class TimelineAnalyticsIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private TimelineEvent ev(String incident, long sequence, TimelineEventType type, long secondsAfterT0, ActorKind actor,
             String team, String service, Severity severity) {
@@ -616,5 +622,16 @@ class TimelineAnalyticsIT {
 
         JsonNode open = get("/api/v1/analytics/open-incidents?limit=500").body();
         assertThat(open.findValuesAsString("incidentId")).contains("inc3-" + run).doesNotContain("inc1-" + run);
+    }
+
+    @Test
+    void refusesToChangeOrRemoveARecordedEvent() {
+        String incident = "inc1-" + run;
+        assertThatThrownBy(() -> jdbc.sql("UPDATE timeline_event SET summary = 'rewritten' WHERE incident_id = :id")
+                .param("id", incident).update()).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM timeline_event WHERE incident_id = :id")
+                .param("id", incident).update()).hasMessageContaining("append-only");
+        assertThat(jdbc.sql("SELECT count(*) FROM timeline_event WHERE incident_id = :id").param("id", incident)
+                .query(Long.class).single()).isEqualTo(5);
     }
 }
