@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public record Actor(String kind, String id) {
 
+    /** The kind of a person's actions: only theirs count as a person's acknowledgement. */
+    public static final String PERSON = "PERSON";
+
     public Actor {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");

@@ -33,6 +33,16 @@ public final class IncidentProjection {
         Instant earliest = null;
         Instant acknowledgedAt = null;
         Instant resolvedAt = null;
+        Instant firstAlertAt = null;
+        Instant firstPersonAckAt = null;
+        Instant firstAutomationAckAt = null;
+        Instant firstResolvedAt = null;
+        int escalations = 0;
+        int notifications = 0;
+        int remediationsRequested = 0;
+        int remediationsSucceeded = 0;
+        int remediationsFailed = 0;
+        int reopened = 0;
 
         for (TimelineEntry entry : ordered) {
             if (entry.serviceId() != null) {
@@ -56,11 +66,19 @@ public final class IncidentProjection {
                         openedAt = entry.occurredAt();
                         openingSummary = entry.summary();
                     }
+                    firstAlertAt = earlier(firstAlertAt, entry.occurredAt());
                 }
+                case ALERT_RECEIVED -> firstAlertAt = earlier(firstAlertAt, entry.occurredAt());
                 case ACKNOWLEDGED -> {
                     if (status == IncidentStatus.OPEN) {
                         status = IncidentStatus.ACKNOWLEDGED;
                         acknowledgedAt = entry.occurredAt();
+                    }
+                    if (Actor.PERSON.equals(entry.actor().kind())) {
+                        firstPersonAckAt = earlier(firstPersonAckAt, entry.occurredAt());
+                    }
+                    else {
+                        firstAutomationAckAt = earlier(firstAutomationAckAt, entry.occurredAt());
                     }
                 }
                 case RESOLVED -> {
@@ -68,12 +86,19 @@ public final class IncidentProjection {
                         status = IncidentStatus.RESOLVED;
                         resolvedAt = entry.occurredAt();
                     }
+                    firstResolvedAt = earlier(firstResolvedAt, entry.occurredAt());
                 }
                 case REOPENED -> {
                     status = IncidentStatus.OPEN;
                     acknowledgedAt = null;
                     resolvedAt = null;
+                    reopened++;
                 }
+                case ESCALATED -> escalations++;
+                case NOTIFIED -> notifications++;
+                case REMEDIATION_REQUESTED -> remediationsRequested++;
+                case REMEDIATION_SUCCEEDED -> remediationsSucceeded++;
+                case REMEDIATION_FAILED, REMEDIATION_INEFFECTIVE, REMEDIATION_REJECTED -> remediationsFailed++;
                 default -> {
                     // Other entries add history but do not move the incident's status.
                 }
@@ -82,6 +107,14 @@ public final class IncidentProjection {
         TimelineEntry last = ordered.get(ordered.size() - 1);
         return new Incident(incidentId, serviceId, teamId, severity,
                 openingSummary != null ? openingSummary : firstSummary, status,
-                openedAt != null ? openedAt : earliest, acknowledgedAt, resolvedAt, last.sequence(), ordered.size());
+                openedAt != null ? openedAt : earliest, acknowledgedAt, resolvedAt, last.sequence(), ordered.size(),
+                new Incident.Response(firstAlertAt != null ? firstAlertAt : earliest, firstPersonAckAt,
+                        firstAutomationAckAt, firstResolvedAt),
+                new Incident.Counts(escalations, notifications, remediationsRequested, remediationsSucceeded,
+                        remediationsFailed, reopened));
+    }
+
+    private static Instant earlier(Instant current, Instant candidate) {
+        return current == null || candidate.isBefore(current) ? candidate : current;
     }
 }

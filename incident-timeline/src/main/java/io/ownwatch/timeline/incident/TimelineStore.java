@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,19 +41,39 @@ public class TimelineStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final ResponseTimeMetrics metrics;
 
-    TimelineStore(JdbcClient jdbc, JsonMapper json) {
+    TimelineStore(JdbcClient jdbc, JsonMapper json, ResponseTimeMetrics metrics) {
         this.jdbc = jdbc;
         this.json = json;
+        this.metrics = metrics;
+    }
+
+    /** How an entry reaches the store: live from the topic, or replayed from its beginning by a rebuild. */
+    public enum Delivery {
+        LIVE,
+        /** Replayed: the incident's response times were measured when it happened, so no metric is recorded again. */
+        REPLAY
     }
 
     /**
-     * Records an entry and refreshes its incident's summary, idempotently on the event id.
+     * Records an entry as it arrives live; see {@link #record(TimelineEntry, Delivery)}.
      *
      * @throws SequenceConflict if another event already holds this entry's sequence in its incident
      */
     @Transactional
     public Outcome record(TimelineEntry entry) {
+        return record(entry, Delivery.LIVE);
+    }
+
+    /**
+     * Records an entry and refreshes its incident's summary, idempotently on the event id. The timeline is
+     * append-only: an entry is never changed or removed once recorded (only a rebuild starts it afresh).
+     *
+     * @throws SequenceConflict if another event already holds this entry's sequence in its incident
+     */
+    @Transactional
+    public Outcome record(TimelineEntry entry, Delivery delivery) {
         // Serialises writers of one incident, so that the fold below sees every committed entry.
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:incidentId, 0))")
                 .param("incidentId", entry.incidentId())
@@ -94,18 +116,46 @@ public class TimelineStore {
                     .single();
             throw new SequenceConflict(entry, holder);
         }
+        Measured before = jdbc.sql("SELECT mtta_measured, mttr_measured FROM incident WHERE incident_id = :incidentId")
+                .param("incidentId", entry.incidentId())
+                .query((rs, n) -> new Measured(rs.getBoolean("mtta_measured"), rs.getBoolean("mttr_measured")))
+                .optional()
+                .orElse(new Measured(false, false));
         Incident incident = IncidentProjection.fold(timelineOf(entry.incidentId()));
+        // Measured once the moment is known and nothing before it can still be missing.
+        boolean measureAck = !before.ack() && !incident.hasGap() && incident.response().firstPersonAckAt() != null;
+        boolean measureResolve = !before.resolve() && !incident.hasGap() && incident.response().firstResolvedAt() != null;
         jdbc.sql("""
                         INSERT INTO incident (incident_id, service_id, team_id, severity, summary, status, opened_at,
-                                              acknowledged_at, resolved_at, last_sequence, event_count, updated_at)
+                                              acknowledged_at, resolved_at, last_sequence, event_count, updated_at,
+                                              first_alert_at, first_person_ack_at, first_automation_ack_at, first_resolved_at,
+                                              escalation_count, notification_count, remediations_requested,
+                                              remediations_succeeded, remediations_failed, reopened_count,
+                                              resolved_by_automation, gap_since, mtta_measured, mttr_measured)
                         VALUES (:incidentId, :serviceId, :teamId, :severity, :summary, :status, :openedAt,
-                                :acknowledgedAt, :resolvedAt, :lastSequence, :eventCount, now())
+                                :acknowledgedAt, :resolvedAt, :lastSequence, :eventCount, now(),
+                                :firstAlertAt, :firstPersonAckAt, :firstAutomationAckAt, :firstResolvedAt,
+                                :escalations, :notifications, :remediationsRequested,
+                                :remediationsSucceeded, :remediationsFailed, :reopened,
+                                :resolvedByAutomation, CASE WHEN :hasGap THEN now() END, :mttaMeasured, :mttrMeasured)
                         ON CONFLICT (incident_id) DO UPDATE SET
                             service_id = EXCLUDED.service_id, team_id = EXCLUDED.team_id, severity = EXCLUDED.severity,
                             summary = EXCLUDED.summary, status = EXCLUDED.status, opened_at = EXCLUDED.opened_at,
                             acknowledged_at = EXCLUDED.acknowledged_at, resolved_at = EXCLUDED.resolved_at,
                             last_sequence = EXCLUDED.last_sequence, event_count = EXCLUDED.event_count,
-                            updated_at = EXCLUDED.updated_at""")
+                            updated_at = EXCLUDED.updated_at, first_alert_at = EXCLUDED.first_alert_at,
+                            first_person_ack_at = EXCLUDED.first_person_ack_at,
+                            first_automation_ack_at = EXCLUDED.first_automation_ack_at,
+                            first_resolved_at = EXCLUDED.first_resolved_at, escalation_count = EXCLUDED.escalation_count,
+                            notification_count = EXCLUDED.notification_count,
+                            remediations_requested = EXCLUDED.remediations_requested,
+                            remediations_succeeded = EXCLUDED.remediations_succeeded,
+                            remediations_failed = EXCLUDED.remediations_failed, reopened_count = EXCLUDED.reopened_count,
+                            resolved_by_automation = EXCLUDED.resolved_by_automation,
+                            mtta_measured = EXCLUDED.mtta_measured, mttr_measured = EXCLUDED.mttr_measured,
+                            -- A gap keeps the time it was first seen, so that the hold runs from then.
+                            gap_since = CASE WHEN EXCLUDED.gap_since IS NULL THEN NULL
+                                             ELSE coalesce(incident.gap_since, EXCLUDED.gap_since) END""")
                 .param("incidentId", incident.incidentId())
                 .param("serviceId", incident.serviceId())
                 .param("teamId", incident.teamId())
@@ -117,8 +167,55 @@ public class TimelineStore {
                 .param("resolvedAt", timestamp(incident.resolvedAt()))
                 .param("lastSequence", incident.lastSequence())
                 .param("eventCount", incident.eventCount())
+                .param("firstAlertAt", timestamp(incident.response().firstAlertAt()))
+                .param("firstPersonAckAt", timestamp(incident.response().firstPersonAckAt()))
+                .param("firstAutomationAckAt", timestamp(incident.response().firstAutomationAckAt()))
+                .param("firstResolvedAt", timestamp(incident.response().firstResolvedAt()))
+                .param("escalations", incident.counts().escalations())
+                .param("notifications", incident.counts().notifications())
+                .param("remediationsRequested", incident.counts().remediationsRequested())
+                .param("remediationsSucceeded", incident.counts().remediationsSucceeded())
+                .param("remediationsFailed", incident.counts().remediationsFailed())
+                .param("reopened", incident.counts().reopened())
+                .param("resolvedByAutomation", incident.resolvedByAutomation())
+                .param("hasGap", incident.hasGap())
+                .param("mttaMeasured", before.ack() || measureAck)
+                .param("mttrMeasured", before.resolve() || measureResolve)
                 .update();
+        if (delivery == Delivery.LIVE) {
+            measureAfterCommit(incident, measureAck, measureResolve);
+        }
         return Outcome.RECORDED;
+    }
+
+    /** Whether the incident's MTTA and MTTR are in the histograms already. */
+    private record Measured(boolean ack, boolean resolve) {
+    }
+
+    /** Records response times once the entry that completes them is durable. */
+    private void measureAfterCommit(Incident after, boolean acknowledged, boolean resolved) {
+        if (!acknowledged && !resolved) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (acknowledged) {
+                    metrics.acknowledged(after);
+                }
+                if (resolved) {
+                    metrics.resolved(after);
+                }
+            }
+        });
+    }
+
+    /**
+     * Empties the timeline and every incident, for a rebuild from the topic. Nothing else ever deletes.
+     */
+    @Transactional
+    public void truncate() {
+        jdbc.sql("TRUNCATE timeline_event, incident").update();
     }
 
     /** Incidents matching the query, newest opened first. */
@@ -180,7 +277,12 @@ public class TimelineStore {
                 Severity.fromName(rs.getString("severity")), rs.getString("summary"),
                 IncidentStatus.valueOf(rs.getString("status")), instant(rs, "opened_at"),
                 instant(rs, "acknowledged_at"), instant(rs, "resolved_at"), rs.getLong("last_sequence"),
-                rs.getLong("event_count"));
+                rs.getLong("event_count"),
+                new Incident.Response(instant(rs, "first_alert_at"), instant(rs, "first_person_ack_at"),
+                        instant(rs, "first_automation_ack_at"), instant(rs, "first_resolved_at")),
+                new Incident.Counts(rs.getInt("escalation_count"), rs.getInt("notification_count"),
+                        rs.getInt("remediations_requested"), rs.getInt("remediations_succeeded"),
+                        rs.getInt("remediations_failed"), rs.getInt("reopened_count")));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

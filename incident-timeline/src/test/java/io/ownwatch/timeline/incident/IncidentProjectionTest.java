@@ -111,4 +111,73 @@ class IncidentProjectionTest {
         assertThat(incident.eventCount()).isEqualTo(2);
         assertThat(EntryType.fromName("SOMETHING_NEW")).isEqualTo(EntryType.UNKNOWN);
     }
+
+    private static TimelineEntry by(long sequence, EntryType type, long secondsAfterT0, String actorKind) {
+        return new TimelineEntry("e" + sequence, "inc-1", sequence, type, T0.plusSeconds(secondsAfterT0),
+                new Actor(actorKind, actorKind.toLowerCase()), null, null, Severity.UNKNOWN, null, Map.of());
+    }
+
+    @Test
+    void measuresFromTheFirstAlertReceivedAndSeparatesPeopleFromAutomation() {
+        Incident incident = IncidentProjection.fold(List.of(opened(2, 10), entry(1, EntryType.ALERT_RECEIVED, 5),
+                by(3, EntryType.ACKNOWLEDGED, 20, "AUTOMATION"), by(4, EntryType.ACKNOWLEDGED, 90, "PERSON"),
+                by(5, EntryType.ACKNOWLEDGED, 95, "PERSON"), entry(6, EntryType.RESOLVED, 600)));
+        assertThat(incident.response().firstAlertAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(incident.response().firstAutomationAckAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(incident.response().firstPersonAckAt()).isEqualTo(T0.plusSeconds(90));
+        assertThat(incident.response().firstResolvedAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(incident.resolvedByAutomation()).isFalse();
+    }
+
+    @Test
+    void aReopenedIncidentKeepsItsFirstMomentsAndCountsTheReopenings() {
+        Incident incident = IncidentProjection.fold(List.of(opened(1, 0), by(2, EntryType.ACKNOWLEDGED, 60, "PERSON"),
+                entry(3, EntryType.RESOLVED, 600), entry(4, EntryType.REOPENED, 900), by(5, EntryType.ACKNOWLEDGED, 960, "PERSON"),
+                entry(6, EntryType.RESOLVED, 1200), entry(7, EntryType.REOPENED, 1300)));
+        assertThat(incident.counts().reopened()).isEqualTo(2);
+        assertThat(incident.response().firstPersonAckAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(incident.response().firstResolvedAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(incident.resolvedAt()).isNull();
+        assertThat(incident.status()).isEqualTo(IncidentStatus.OPEN);
+    }
+
+    @Test
+    void countsEscalationsPagesAndRemediationOutcomes() {
+        Incident incident = IncidentProjection.fold(List.of(opened(1, 0), entry(2, EntryType.NOTIFIED, 1),
+                entry(3, EntryType.ESCALATED, 300), entry(4, EntryType.NOTIFIED, 301), entry(5, EntryType.REMEDIATION_REQUESTED, 310),
+                entry(6, EntryType.REMEDIATION_FAILED, 320), entry(7, EntryType.REMEDIATION_REQUESTED, 330),
+                entry(8, EntryType.REMEDIATION_INEFFECTIVE, 340), entry(9, EntryType.REMEDIATION_REJECTED, 341),
+                entry(10, EntryType.REMEDIATION_SUCCEEDED, 350)));
+        assertThat(incident.counts()).isEqualTo(new Incident.Counts(1, 2, 2, 1, 3, 0));
+    }
+
+    @Test
+    void anIncidentResolvedAfterASuccessfulRemediationWithoutAnyPersonIsResolvedByAutomation() {
+        List<TimelineEntry> automated = List.of(opened(1, 0), by(2, EntryType.ACKNOWLEDGED, 3, "AUTOMATION"),
+                entry(3, EntryType.REMEDIATION_SUCCEEDED, 40), entry(4, EntryType.RESOLVED, 60));
+        assertThat(IncidentProjection.fold(automated).resolvedByAutomation()).isTrue();
+
+        List<TimelineEntry> personAcked = new ArrayList<>(automated);
+        personAcked.add(by(5, EntryType.ACKNOWLEDGED, 50, "PERSON"));
+        assertThat(IncidentProjection.fold(personAcked).resolvedByAutomation()).isFalse();
+
+        assertThat(IncidentProjection.fold(List.of(opened(1, 0), entry(2, EntryType.RESOLVED, 60))).resolvedByAutomation())
+                .as("resolved without a remediation").isFalse();
+        assertThat(IncidentProjection.fold(automated.subList(0, 3)).resolvedByAutomation()).as("not resolved").isFalse();
+    }
+
+    @Test
+    void aMissingSequenceIsAGap() {
+        assertThat(IncidentProjection.fold(List.of(opened(1, 0), entry(3, EntryType.NOTIFIED, 1))).hasGap()).isTrue();
+        assertThat(IncidentProjection.fold(List.of(entry(2, EntryType.NOTIFIED, 1))).hasGap()).isTrue();
+        assertThat(IncidentProjection.fold(List.of(opened(1, 0), entry(2, EntryType.NOTIFIED, 1))).hasGap()).isFalse();
+    }
+
+    @Test
+    void offsetsReadAsClockTimesWithDaysSpelledOut() {
+        assertThat(Offset.format(java.time.Duration.ZERO)).isEqualTo("+00:00:00");
+        assertThat(Offset.format(java.time.Duration.ofSeconds(90))).isEqualTo("+00:01:30");
+        assertThat(Offset.format(java.time.Duration.ofHours(26).plusSeconds(5))).isEqualTo("+1d 02:00:05");
+        assertThat(Offset.format(java.time.Duration.ofSeconds(-5))).isEqualTo("-00:00:05");
+    }
 }

@@ -11,6 +11,8 @@ import io.ownwatch.timeline.ItemPage;
 import io.ownwatch.timeline.incident.Incident;
 import io.ownwatch.timeline.incident.IncidentQuery;
 import io.ownwatch.timeline.incident.IncidentStatus;
+import io.ownwatch.timeline.incident.Offset;
+import io.ownwatch.timeline.incident.TimelineGaps;
 import io.ownwatch.timeline.incident.TimelineEntry;
 import io.ownwatch.timeline.incident.TimelineStore;
 import jakarta.validation.constraints.Max;
@@ -35,19 +37,34 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
     private final TimelineStore store;
+    private final TimelineGaps gaps;
 
-    IncidentController(TimelineStore store) {
+    IncidentController(TimelineStore store, TimelineGaps gaps) {
         this.store = store;
+        this.gaps = gaps;
     }
 
-    /** An incident in a list or on its own. */
+    /**
+     * An incident in a list or on its own. {@code missingEvents} counts sequence numbers not (yet) received;
+     * {@code gapReported} says they have been missing for longer than the configured hold.
+     */
     record IncidentView(String incidentId, String serviceId, String teamId, String severity, String summary,
-            IncidentStatus status, Instant openedAt, Instant acknowledgedAt, Instant resolvedAt, long eventCount) {
+            IncidentStatus status, Instant openedAt, Instant acknowledgedAt, Instant resolvedAt, long eventCount,
+            Instant firstAlertAt, Instant firstPersonAcknowledgedAt, Instant firstAutomationAcknowledgedAt,
+            Instant firstResolvedAt, int escalations, int notifications, int remediationsRequested,
+            int remediationsSucceeded, int remediationsFailed, int reopened, boolean resolvedByAutomation,
+            long missingEvents, boolean gapReported) {
 
-        static IncidentView of(Incident incident) {
+        static IncidentView of(Incident incident, boolean gapReported) {
+            Incident.Response response = incident.response();
+            Incident.Counts counts = incident.counts();
             return new IncidentView(incident.incidentId(), incident.serviceId(), incident.teamId(),
                     incident.severity().name(), incident.summary(), incident.status(), incident.openedAt(),
-                    incident.acknowledgedAt(), incident.resolvedAt(), incident.eventCount());
+                    incident.acknowledgedAt(), incident.resolvedAt(), incident.eventCount(), response.firstAlertAt(),
+                    response.firstPersonAckAt(), response.firstAutomationAckAt(), response.firstResolvedAt(),
+                    counts.escalations(), counts.notifications(), counts.remediationsRequested(),
+                    counts.remediationsSucceeded(), counts.remediationsFailed(), counts.reopened(),
+                    incident.resolvedByAutomation(), incident.lastSequence() - incident.eventCount(), gapReported);
         }
     }
 
@@ -56,10 +73,11 @@ class IncidentController {
 
     /**
      * One timeline entry, with the gaps a responder or postmortem author reads first: since the
-     * previous entry (null for the first) and since the incident opened.
+     * previous entry (null for the first), since the incident opened, and {@code offset}, the time since
+     * the first entry as {@code +HH:MM:SS}.
      */
     record EventView(String eventId, long sequence, String type, Instant occurredAt, Long sincePreviousMillis,
-            long sinceOpenedMillis, ActorView actor, String serviceId, String teamId, String severity, String summary,
+            long sinceOpenedMillis, String offset, ActorView actor, String serviceId, String teamId, String severity, String summary,
             Map<String, String> attributes) {
     }
 
@@ -80,13 +98,23 @@ class IncidentController {
             @RequestParam(required = false) String teamId,
             @RequestParam(required = false) String serviceId) {
         ItemPage<Incident> incidents = store.incidents(new IncidentQuery(status, teamId, serviceId, page, size));
-        return new ItemPage<>(incidents.items().stream().map(IncidentView::of).toList(), incidents.page(),
+        return new ItemPage<>(incidents.items().stream().map(this::view).toList(), incidents.page(),
                 incidents.size(), incidents.total());
+    }
+
+    /** Incidents with events missing for longer than the configured hold, oldest gap first. */
+    @GetMapping("/gaps")
+    List<TimelineGaps.Gap> gaps() {
+        return gaps.reported();
     }
 
     @GetMapping("/{incidentId}")
     IncidentView get(@PathVariable String incidentId) {
-        return store.incident(incidentId).map(IncidentView::of).orElseThrow(() -> new IncidentNotFound(incidentId));
+        return store.incident(incidentId).map(this::view).orElseThrow(() -> new IncidentNotFound(incidentId));
+    }
+
+    private IncidentView view(Incident incident) {
+        return IncidentView.of(incident, incident.hasGap() && gaps.isReported(incident.incidentId()));
     }
 
     @GetMapping("/{incidentId}/timeline")
@@ -94,10 +122,13 @@ class IncidentController {
         Incident incident = store.incident(incidentId).orElseThrow(() -> new IncidentNotFound(incidentId));
         List<EventView> events = new ArrayList<>();
         Instant previous = null;
+        Instant first = null;
         for (TimelineEntry entry : store.timelineOf(incidentId)) {
+            first = first == null ? entry.occurredAt() : first;
             events.add(new EventView(entry.eventId(), entry.sequence(), entry.type().name(), entry.occurredAt(),
                     previous == null ? null : Duration.between(previous, entry.occurredAt()).toMillis(),
                     Duration.between(incident.openedAt(), entry.occurredAt()).toMillis(),
+                    Offset.format(Duration.between(first, entry.occurredAt())),
                     new ActorView(entry.actor().kind(), entry.actor().id()), entry.serviceId(), entry.teamId(),
                     entry.severity().name(), entry.summary(), entry.attributes()));
             previous = entry.occurredAt();
