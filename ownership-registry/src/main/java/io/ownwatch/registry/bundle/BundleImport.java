@@ -2,7 +2,6 @@ package io.ownwatch.registry.bundle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +63,9 @@ public class BundleImport {
         List<BundleError> errors = new ArrayList<>();
         Bundle bundle = BundleReader.read(files, errors);
         Existing existing = new Existing(bundle);
-        checkReferences(bundle, existing, errors);
+        checkReferences(bundle, existing);
         List<DeclaredMembership> joins = memberships(bundle, existing, errors);
-        checkTies(bundle, errors);
+        checkTies(bundle);
         if (!errors.isEmpty()) {
             throw new InvalidBundle(errors);
         }
@@ -192,17 +191,11 @@ public class BundleImport {
         }
     }
 
-    private static void checkReferences(Bundle bundle, Existing existing, List<BundleError> errors) {
-        List<Declared<?>> all = new ArrayList<>();
-        all.addAll(bundle.schedules());
-        all.addAll(bundle.policies());
-        all.addAll(bundle.services());
-        for (Declared<?> declared : all) {
-            for (Declared.Reference reference : declared.references()) {
-                if (!existing.exists(reference.kind(), reference.id())) {
-                    reference.where().error("names no " + reference.kind().label() + " '" + reference.id()
-                            + "' in the bundle or the registry");
-                }
+    private static void checkReferences(Bundle bundle, Existing existing) {
+        for (Declared.Reference reference : bundle.references()) {
+            if (!existing.exists(reference.kind(), reference.id())) {
+                reference.where().error("names no " + reference.kind().label() + " '" + reference.id()
+                        + "' in the bundle or the registry");
             }
         }
     }
@@ -226,22 +219,17 @@ public class BundleImport {
     }
 
     /** Every declared service against the registry's services as they will be after the import. */
-    private void checkTies(Bundle bundle, List<BundleError> errors) {
+    private void checkTies(Bundle bundle) {
         if (bundle.services().isEmpty()) {
             return;
         }
         Map<String, OwnedService> after = new LinkedHashMap<>();
         services.all().forEach(service -> after.put(service.id(), service));
         bundle.services().forEach(service -> after.put(service.id(), service.value()));
-        Set<String> reported = new HashSet<>();
+        // Two tying services of the bundle are both reported, each naming the other: either may be the one to fix.
         for (Declared<OwnedService> service : bundle.services()) {
-            Precedence.tieWith(service.value(), after.values()).ifPresent(tie -> {
-                String pair = service.id().compareTo(tie.otherServiceId()) < 0
-                        ? service.id() + "/" + tie.otherServiceId() : tie.otherServiceId() + "/" + service.id();
-                if (reported.add(pair)) {
-                    service.origin().error(new SelectorTie(service.id(), tie).getMessage());
-                }
-            });
+            Precedence.tieWith(service.value(), after.values())
+                    .ifPresent(tie -> service.origin().error(new SelectorTie(service.id(), tie).getMessage()));
         }
     }
 }

@@ -67,6 +67,8 @@ final class BundleReader {
     private final List<Declared<EscalationPolicy>> policies = new ArrayList<>();
     private final List<Declared<OwnedService>> services = new ArrayList<>();
     private final Map<Kind, Map<String, Field>> firstDeclaration = new EnumMap<>(Kind.class);
+    /** Every reference read, also from documents with other problems, so that one answer lists all of them. */
+    private final List<Declared.Reference> references = new ArrayList<>();
 
     private BundleReader(List<BundleError> errors) {
         this.errors = errors;
@@ -88,7 +90,8 @@ final class BundleReader {
         Map<Kind, Set<String>> declared = new EnumMap<>(Kind.class);
         reader.firstDeclaration.forEach((kind, ids) -> declared.put(kind, Set.copyOf(ids.keySet())));
         return new Bundle(List.copyOf(reader.people), List.copyOf(reader.teams), List.copyOf(reader.memberships),
-                List.copyOf(reader.schedules), List.copyOf(reader.policies), List.copyOf(reader.services), declared);
+                List.copyOf(reader.schedules), List.copyOf(reader.policies), List.copyOf(reader.services),
+                List.copyOf(reader.references), declared);
     }
 
     private void document(Field root) {
@@ -514,6 +517,7 @@ final class BundleReader {
         String owner = entityRef(ownerField, "group");
         if (owner != null) {
             references.add(new Declared.Reference(Kind.TEAM, owner, ownerField));
+            this.references.add(references.get(references.size() - 1));
         }
         Field annotations = root.get("metadata").get("annotations");
         annotations.mapping(null, false);
@@ -620,7 +624,9 @@ final class BundleReader {
         }
         String id = slug(field);
         if (id != null) {
-            references.add(new Declared.Reference(kind, id, field));
+            Declared.Reference reference = new Declared.Reference(kind, id, field);
+            references.add(reference);
+            this.references.add(reference);
         }
         return id;
     }
