@@ -177,6 +177,14 @@ class ImportIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(changesOf(topic)).extracting(ServiceOwnership::getTier).containsExactly("tier-1", "tier-2"));
             assertThat(changesOf(topic)).extracting(ServiceOwnership::getRevision).containsExactly(0L, 1L);
+
+            // ownership.v1 carries the team's name: renaming the team publishes its services again.
+            Map<String, String> renamed = bundle("tier-2");
+            renamed.put("teams/payments.yaml", renamed.get("teams/payments.yaml").replace("name: Payments}", "name: Payments and Billing}"));
+            Answer rename = importZip("alice", renamed, false);
+            assertThat(actions(rename)).contains("Team " + team + " update");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(changesOf(topic))
+                    .extracting(ServiceOwnership::getTeamName).containsExactly("Payments", "Payments", "Payments and Billing"));
         }
     }
 

@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * in one transaction through the registry's own repositories, so service changes reach ownership.v1
  * through the outbox like any other change. Unchanged objects are not written at all: importing the same
  * bundle again writes nothing and publishes nothing. Objects the bundle does not mention are left alone.
+ * A renamed team's services are published again, because ownership.v1 carries the owning team's name.
  */
 @Component
 public class BundleImport {
@@ -78,7 +79,10 @@ public class BundleImport {
         }
         for (Declared<Team> team : bundle.teams()) {
             plan(changes, writes, team, teams.find(team.id()), Function.identity(),
-                    TEAM_FIELDS, teams::add, (t, current) -> teams.rename(t));
+                    TEAM_FIELDS, teams::add, (t, current) -> {
+                        teams.rename(t);
+                        services.republishOwnedBy(t.id());
+                    });
         }
         for (DeclaredMembership membership : joins) {
             boolean member = memberships.isMember(membership.personId(), membership.teamId());
