@@ -326,6 +326,10 @@ class ImportIT {
 
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.body().path("type").asString()).endsWith("bundle-too-large");
+        Map<String, String> files = bundle("tier-1");
+        files.put("padding.yaml", padding);
+        assertThat(importFiles("alice", files, false).status()).isEqualTo(413);
+        assertThat(importZip("alice", files, false).status()).as("unpacked beyond the limit").isEqualTo(413);
         assertThat(api.send(as("alice"), "GET", "/api/v1/teams/" + team, null).status()).isEqualTo(404);
     }
 
