@@ -267,6 +267,13 @@ class ImportIT {
                 kind: Team
                 metadata: {id: %s, name: Payments again}
                 """.formatted(team));
+        files.put("broken/members.yaml", """
+                apiVersion: ownwatch.io/v1
+                kind: Team
+                metadata: {id: m-%s, name: Members}
+                spec:
+                  members: [ghost-%s]
+                """.formatted(run, run));
         files.put("broken/tie.yaml", """
                 apiVersion: ownwatch.io/v1
                 kind: Service
@@ -285,6 +292,7 @@ class ImportIT {
                 "broken/duplicate.yaml:3 metadata.id duplicate team id",
                 "broken/kinds.yaml:2 kind unknown kind 'Runbook'",
                 "broken/kinds.yaml:9 spec.teamId names no team",
+                "broken/members.yaml:5 spec.members[0] names no person",
                 "broken/kinds.yaml:11 spec.labelMatchers[0].value 'orphan(-" + run + "' is not a valid regular expression",
                 "broken/syntax.yaml:4  YAML syntax error",
                 "broken/tie.yaml:3 metadata.id Service 'twin-" + run + "' could tie with service '" + service + "'",
@@ -365,7 +373,8 @@ class ImportIT {
 
     /** The stable head of an error message, so the assertions do not depend on the hints that follow. */
     private static String expected(String message) {
-        for (String head : List.of("duplicate team id", "unknown kind 'Runbook'", "names no team", "YAML syntax error")) {
+        for (String head : List.of("duplicate team id", "unknown kind 'Runbook'", "names no team", "names no person",
+                "YAML syntax error")) {
             if (message.startsWith(head)) {
                 return head;
             }
