@@ -23,6 +23,7 @@ import io.ownwatch.registry.schedule.Schedule;
 import io.ownwatch.registry.schedule.jdbc.Schedules;
 import io.ownwatch.registry.team.Team;
 import io.ownwatch.registry.team.Teams;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class BundleImport {
 
+    /** Serializes imports: each plans against the state the previous one left, and applies that very plan. */
+    private static final long IMPORT_LOCK_KEY = 0x696d706f7274L;
+
+    private final JdbcClient jdbc;
     private final Teams teams;
     private final People people;
     private final Memberships memberships;
@@ -44,8 +49,9 @@ public class BundleImport {
     private final EscalationPolicies policies;
     private final OwnedServices services;
 
-    BundleImport(Teams teams, People people, Memberships memberships, Schedules schedules, EscalationPolicies policies,
+    BundleImport(JdbcClient jdbc, Teams teams, People people, Memberships memberships, Schedules schedules, EscalationPolicies policies,
             OwnedServices services) {
+        this.jdbc = jdbc;
         this.teams = teams;
         this.people = people;
         this.memberships = memberships;
@@ -61,6 +67,9 @@ public class BundleImport {
      */
     @Transactional
     public ImportResult run(List<BundleFile> files, boolean dryRun) {
+        if (!dryRun) {
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)").param("key", IMPORT_LOCK_KEY).query(Integer.class).single();
+        }
         List<BundleError> errors = new ArrayList<>();
         Bundle bundle = BundleReader.read(files, errors);
         Existing existing = new Existing(bundle);
