@@ -1,5 +1,6 @@
 package io.ownwatch.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,21 +8,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Loads the sample teams, people, memberships and services through the registry's own API, as
- * the sample ops-admin, so the samples pass the same validation and access rules as anything a
- * team declares. Running it again changes nothing.
+ * Loads the sample ownership bundle ({@code sample-ownership/}: teams, people, schedules, escalation
+ * policies, services, and a Backstage catalog entity) the way a team would: zipped and posted to the
+ * registry's import as the sample ops-admin, so the samples pass the same checks as any bundle. The
+ * import is idempotent: on a restart everything is unchanged and nothing is written.
  */
 final class SampleData {
 
-    private static final String RESOURCE = "/sample-ownership.json";
+    static final String DIRECTORY = "sample-ownership/";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI registry;
@@ -36,53 +43,60 @@ final class SampleData {
         this.token = token;
     }
 
-    /** Returns the ids of what it created; what existed already is left as it is. */
+    /** Returns what the import created or updated ("Team payments" ...); empty when everything was loaded before. */
     List<String> load() {
-        JsonNode sample = read();
-        List<String> created = new ArrayList<>();
-        for (JsonNode team : sample.path("teams")) {
-            if (post("/api/v1/teams", team)) {
-                created.add("team " + team.path("id").asText());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(registry.resolve("/api/v1/import?dryRun=false"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/zip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bundle())));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The registry refused the sample bundle: " + response.statusCode() + " "
+                    + response.body());
+        }
+        List<String> changed = new ArrayList<>();
+        try {
+            for (JsonNode change : new ObjectMapper().readTree(response.body()).path("changes")) {
+                if (!"unchanged".equals(change.path("action").asText())) {
+                    changed.add(change.path("kind").asText() + " " + change.path("id").asText());
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        for (JsonNode person : sample.path("people")) {
-            if (post("/api/v1/people", person)) {
-                created.add("person " + person.path("id").asText());
-            }
-        }
-        for (JsonNode membership : sample.path("memberships")) {
-            put("/api/v1/teams/" + membership.path("teamId").asText() + "/members/" + membership.path("personId").asText());
-        }
-        for (JsonNode service : sample.path("services")) {
-            if (post("/api/v1/services", service)) {
-                created.add("service " + service.path("id").asText());
-            }
-        }
-        return created;
+        return changed;
     }
 
-    private boolean post(String path, JsonNode body) {
-        HttpResponse<String> response = send(request(path)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
-        return switch (response.statusCode()) {
-            case 201 -> true;
-            case 409 -> false; // loaded by an earlier run
-            default -> throw new IllegalStateException("The registry refused sample " + path + " "
-                    + body.path("id").asText() + ": " + response.statusCode() + " " + response.body());
-        };
-    }
-
-    private void put(String path) {
-        HttpResponse<String> response = send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("The registry refused sample " + path + ": "
-                    + response.statusCode() + " " + response.body());
+    /** The sample directory as a zip, paths relative to it, read from the classpath (a directory or the launcher's jar). */
+    static byte[] bundle() {
+        try {
+            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + DIRECTORY + "**/*.y*ml");
+            Arrays.sort(resources, Comparator.comparing(SampleData::relativePath));
+            ByteArrayOutputStream zip = new ByteArrayOutputStream();
+            try (ZipOutputStream out = new ZipOutputStream(zip)) {
+                for (Resource resource : resources) {
+                    out.putNextEntry(new ZipEntry(relativePath(resource)));
+                    try (InputStream in = resource.getInputStream()) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+            if (resources.length == 0) {
+                throw new IllegalStateException("No sample ownership files under classpath:" + DIRECTORY);
+            }
+            return zip.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(registry.resolve(path)).header("Authorization", "Bearer " + token);
+    private static String relativePath(Resource resource) {
+        try {
+            String url = resource.getURL().toString();
+            return url.substring(url.lastIndexOf(DIRECTORY) + DIRECTORY.length());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -93,14 +107,6 @@ final class SampleData {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while loading sample data", e);
-        }
-    }
-
-    private static JsonNode read() {
-        try (InputStream in = SampleData.class.getResourceAsStream(RESOURCE)) {
-            return new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

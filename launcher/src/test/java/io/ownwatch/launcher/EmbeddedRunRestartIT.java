@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The embedded run as a person uses it: start, send an alert, stop, start again on the same data
  * directory. The incident, its timeline and the ownership data are still there, and the router
- * carries on from where it stopped instead of replaying what it had already handled.
+ * carries on from where it stopped instead of replaying what it had already handled. The sample
+ * ownership bundle is imported on both starts, as the launcher does; the second import changes nothing.
  */
 class EmbeddedRunRestartIT {
 
@@ -33,8 +34,12 @@ class EmbeddedRunRestartIT {
     void restartOnTheSameDataDirectoryKeepsIncidentsTimelinesAndOwnership() {
         String incidentId;
         try (DevStack stack = start(); Platform platform = Platform.start(stack, Map.of(), List.of())) {
-            PlatformClient client = new PlatformClient(platform, new Tokens(stack).person("alice"));
-            client.declareOwnership("payments", "checkout");
+            String alice = new Tokens(stack).person("alice");
+            PlatformClient client = new PlatformClient(platform, alice);
+            // The sample bundle, imported as the launcher does: payments owns checkout (service=checkout).
+            assertThat(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), alice).load())
+                    .contains("Team payments", "Schedule payments-primary", "EscalationPolicy payments-default",
+                            "Service checkout", "Service search-api");
             assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
                     alertmanagerWebhook("checkout", "fp-restart", false)).status()).isEqualTo(202);
             incidentId = awaitTimeline(client, null, List.of("INCIDENT_OPENED", "OWNER_RESOLVED"));
@@ -42,8 +47,13 @@ class EmbeddedRunRestartIT {
 
         try (DevStack stack = start(); Platform platform = Platform.start(stack, Map.of(), List.of())) {
             // The identity provider's signing key survived too: a fresh login is accepted everywhere.
-            PlatformClient client = new PlatformClient(platform, new Tokens(stack).person("alice"));
+            String alice = new Tokens(stack).person("alice");
+            PlatformClient client = new PlatformClient(platform, alice);
             assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/services/checkout").status()).isEqualTo(200);
+            // Loading the samples again on a restart finds everything unchanged and writes nothing.
+            assertThat(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), alice).load()).isEmpty();
+            assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/services/checkout").body().path("version").asLong())
+                    .isZero();
             assertThat(client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents/" + incidentId + "/timeline").status())
                     .isEqualTo(200);
 

@@ -124,13 +124,26 @@ public class OwnedServices {
     /** Enqueues the current state of every service, so that a new consumer can rebuild its view; returns how many. */
     @Transactional
     public int republishAll() {
+        return republish(this::all);
+    }
+
+    /**
+     * Enqueues the current state of the services the team owns: ownership.v1 carries the owning team's name,
+     * so a renamed team's services are published again. Returns how many.
+     */
+    @Transactional
+    public int republishOwnedBy(String teamId) {
+        return republish(() -> load("WHERE team_id = :teamId", Map.of("teamId", teamId)));
+    }
+
+    private int republish(java.util.function.Supplier<List<OwnedService>> selection) {
         // The write lock orders this snapshot with concurrent changes: none can slip in between.
         lockWrites();
         Map<String, Timestamp> updatedAt = new HashMap<>();
         jdbc.sql("SELECT id, updated_at FROM service").query((rs, n) -> updatedAt.put(rs.getString(1), rs.getTimestamp(2))).list();
         Map<String, String> teamNames = new HashMap<>();
         jdbc.sql("SELECT id, name FROM team").query((rs, n) -> teamNames.put(rs.getString(1), rs.getString(2))).list();
-        List<OwnedService> services = all();
+        List<OwnedService> services = selection.get();
         for (OwnedService service : services) {
             outbox.append(new OwnershipChange(service.id(), service.version(), service,
                     teamNames.getOrDefault(service.teamId(), service.teamId()), updatedAt.get(service.id()).toInstant()));
