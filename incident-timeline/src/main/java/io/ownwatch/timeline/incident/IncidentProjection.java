@@ -114,6 +114,16 @@ public final class IncidentProjection {
                         remediationsFailed, reopened));
     }
 
+    /**
+     * Whether these entries are a silence's record rather than an incident's: the router writes the
+     * alerts a silence suppressed under the silence's id ({@code SUPPRESSED}, reason {@code silenced}),
+     * since no incident exists for them. A real incident never carries such an entry.
+     */
+    public static boolean isSilenceLog(List<TimelineEntry> entries) {
+        return !entries.isEmpty() && entries.stream().allMatch(entry -> entry.type() == EntryType.SUPPRESSED
+                && "silenced".equals(entry.attributes().get("reason")));
+    }
+
     private static Instant earlier(Instant current, Instant candidate) {
         return current == null || candidate.isBefore(current) ? candidate : current;
     }

@@ -116,12 +116,17 @@ public class TimelineStore {
                     .single();
             throw new SequenceConflict(entry, holder);
         }
+        List<TimelineEntry> entries = timelineOf(entry.incidentId());
+        if (IncidentProjection.isSilenceLog(entries)) {
+            // Alerts a silence held back: kept on the record, but no incident, so never in lists or analytics.
+            return Outcome.RECORDED;
+        }
         Measured before = jdbc.sql("SELECT mtta_measured, mttr_measured FROM incident WHERE incident_id = :incidentId")
                 .param("incidentId", entry.incidentId())
                 .query((rs, n) -> new Measured(rs.getBoolean("mtta_measured"), rs.getBoolean("mttr_measured")))
                 .optional()
                 .orElse(new Measured(false, false));
-        Incident incident = IncidentProjection.fold(timelineOf(entry.incidentId()));
+        Incident incident = IncidentProjection.fold(entries);
         // Measured once the moment is known and nothing before it can still be missing.
         boolean measureAck = !before.ack() && !incident.hasGap() && incident.response().firstPersonAckAt() != null;
         boolean measureResolve = !before.resolve() && !incident.hasGap() && incident.response().firstResolvedAt() != null;

@@ -25,6 +25,20 @@ class IncidentProjectionTest {
                 new Actor("SYSTEM", "alert-router"), "checkout", null, Severity.CRITICAL, "Checkout is down", Map.of());
     }
 
+    private static TimelineEntry suppressed(long sequence, String reason) {
+        return new TimelineEntry("e" + sequence, "inc-1", sequence, EntryType.SUPPRESSED, T0.plusSeconds(sequence),
+                new Actor("SYSTEM", "alert-router"), "checkout", null, Severity.WARNING, "Disk filling", Map.of("reason", reason));
+    }
+
+    @Test
+    void onlyEntriesThatASilenceHeldBackMakeASilenceLog() {
+        assertThat(IncidentProjection.isSilenceLog(List.of(suppressed(1, "silenced"), suppressed(2, "silenced")))).isTrue();
+        assertThat(IncidentProjection.isSilenceLog(List.of(suppressed(1, "inhibited-by"))))
+                .as("an inhibition is written on the inhibiting incident's own timeline").isFalse();
+        assertThat(IncidentProjection.isSilenceLog(List.of(suppressed(1, "silenced"), opened(2, 5)))).isFalse();
+        assertThat(IncidentProjection.isSilenceLog(List.of())).isFalse();
+    }
+
     @Test
     void anOpenedIncidentIsOpenSinceItsOpening() {
         Incident incident = IncidentProjection.fold(List.of(opened(1, 0)));
