@@ -3,6 +3,7 @@ package io.ownwatch.router.ingest;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,16 @@ final class JsonFields {
 
     /** Go's zero time: Alertmanager's and Grafana's way of saying "no end yet". */
     private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+
+    /**
+     * RFC 3339, and also the {@code +0000} offsets that PagerDuty's own examples use: ISO 8601 allows both, and a
+     * sender should not be refused for the colon.
+     */
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .toFormatter();
 
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -87,7 +98,7 @@ final class JsonFields {
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(node.stringValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            instant = OffsetDateTime.parse(node.stringValue(), TIMESTAMP).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidAlertField(path, "must be an RFC 3339 timestamp, was \"" + node.stringValue() + "\"");
         }
