@@ -5,6 +5,7 @@ import io.ownwatch.router.ingest.IngestProperties;
 import io.ownwatch.router.ingest.InvalidAlertField;
 import io.ownwatch.router.ingest.MalformedAlertPayload;
 import io.ownwatch.router.integration.BadRequestSignature;
+import io.ownwatch.router.integration.IntegrationKey;
 import io.ownwatch.router.integration.IntegrationKeysUnavailable;
 import io.ownwatch.router.integration.UnknownIntegrationKey;
 import java.net.URI;
@@ -18,6 +19,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Turns ingest failures into RFC 9457 problem details; never a stack trace. Ordered ahead of the edge module's
@@ -68,8 +71,10 @@ class IngestProblems {
     }
 
     @ExceptionHandler(BadRequestSignature.class)
-    ProblemDetail badSignature(BadRequestSignature e) {
-        return problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad request signature", e.getMessage());
+    ResponseEntity<ProblemDetail> badSignature(BadRequestSignature e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(problem(HttpStatus.UNAUTHORIZED, "bad-signature", "Bad request signature", e.getMessage()));
     }
 
     @ExceptionHandler(IntegrationTypeMismatch.class)
@@ -103,6 +108,23 @@ class IngestProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
+        problem.setInstance(instance());
         return problem;
+    }
+
+    /**
+     * The request path as the problem's instance, with a key in the last segment masked: left to Spring, the
+     * instance would echo the key back into every sender's error log.
+     */
+    private static URI instance() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return null;
+        }
+        String path = attributes.getRequest().getRequestURI();
+        int last = path.lastIndexOf('/');
+        if (last >= 0 && IntegrationKey.looksLikeKey(path.substring(last + 1))) {
+            path = path.substring(0, last + 1) + IntegrationKey.PREFIX + "***";
+        }
+        return URI.create(path);
     }
 }
