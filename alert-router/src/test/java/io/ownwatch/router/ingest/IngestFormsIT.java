@@ -279,7 +279,10 @@ class IngestFormsIT {
         assertRefusedAndNothingWritten(post("/api/v1/ingest/alertmanager", body).header("Authorization", "Bearer owk_" + "A".repeat(43)),
                 401, "unknown or revoked");
         assertRefusedAndNothingWritten(post("/api/v1/ingest/alertmanager/owk_nottherightkey", body), 401, "unknown or revoked");
-        assertRefusedAndNothingWritten(post("/api/v1/ingest/pagerduty", sample("/pagerduty/trigger.json")), 401, "unknown or revoked");
+        // PagerDuty's own routing keys are not ours.
+        assertRefusedAndNothingWritten(post("/api/v1/ingest/pagerduty", sample("/pagerduty/trigger.json")), 401, "needs an integration key");
+        assertRefusedAndNothingWritten(post("/api/v1/ingest/pagerduty", sample("/pagerduty/trigger.json")
+                .replace("e93facc04764012d7bfb002500d5d1a6", "owk_" + "B".repeat(43))), 401, "unknown or revoked");
         // A person's token is no integration key.
         assertRefusedAndNothingWritten(post("/api/v1/ingest/alertmanager", body)
                 .header("Authorization", "Bearer " + TestInfrastructure.tokens().person("alice")), 401, "needs an integration key");
@@ -476,6 +479,21 @@ class IngestFormsIT {
         // Once revoked, the name is free again.
         assertThat(TestIntegrations.send(baseUrl(), "POST", "/api/v1/integrations", alice,
                 "{\"name\":\"" + created.name() + "\",\"type\":\"grafana\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theOpenApiDescriptionDocumentsEveryIngestEndpointAndTheGenericForm() {
+        HttpResponse<String> docs = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/v3/api-docs")).GET());
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode api = JSON.readTree(docs.body());
+        for (String form : List.of("alertmanager", "grafana", "pagerduty", "generic")) {
+            assertThat(api.get("paths").has("/api/v1/ingest/" + form)).as(form).isTrue();
+        }
+        JsonNode generic = api.get("components").get("schemas").get("GenericAlert");
+        assertThat(generic).isNotNull();
+        assertThat(generic.get("properties").propertyNames()).contains("summary", "severity", "status", "dedupKey", "labels",
+                "annotations", "startsAt", "endsAt", "source");
+        assertThat(api.get("paths").get("/api/v1/ingest/generic").get("post").get("requestBody").toString()).contains("GenericAlert");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
