@@ -1,6 +1,7 @@
 package io.ownwatch.router.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
@@ -123,6 +124,17 @@ class IngestFormsIT {
             assertThat(event.getLabels()).containsEntry("ownwatch_integration", integration.name()).doesNotContainKey("ownwatch_team");
             assertThat(event.getIntegrationId()).isEqualTo(integration.id());
         }
+
+        // The audit trail names the integration and records the path without the key.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> trail = TestIntegrations.send(baseUrl(), "GET",
+                    "/api/v1/audit?actor=integration:" + integration.name() + "&size=50", tokens().person("alice"), null);
+            assertThat(trail.statusCode()).isEqualTo(200);
+            assertThat(trail.body()).doesNotContain(integration.key());
+            List<String> paths = new ArrayList<>();
+            JSON.readTree(trail.body()).get("items").values().forEach(item -> paths.add(item.get("path").stringValue()));
+            assertThat(paths).containsExactly("/api/v1/ingest/alertmanager");
+        });
     }
 
     @Test

@@ -49,12 +49,11 @@ class IngestAdmission {
 
     /**
      * @param form the endpoint's form; the key must belong to an integration of that type
-     * @param pathKey the key from the last path segment, or {@code null}
      */
-    Admitted admit(HttpServletRequest request, IntegrationType form, String pathKey) throws IOException {
+    Admitted admit(HttpServletRequest request, IntegrationType form) throws IOException {
         requireJson(request.getContentType());
         String key = bearerKey(request);
-        if (key == null) {
+        if (key == null && request.getAttribute(PathKeyFilter.KEY_ATTRIBUTE) instanceof String pathKey) {
             key = pathKey;
         }
         // A key in a header or the path is checked before the body is read: a stranger's body is not worth reading.

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -21,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The webhook receivers for Alertmanager, Grafana and plain JSON, each admitted by an integration key of its
  * own type. Answers 202 only after the broker acknowledged every alert, so that the sender's retry on 5xx is
- * what guarantees no alert is lost. The key may be the last path segment for senders that cannot set a header.
+ * what guarantees no alert is lost. The key may be the last path segment for senders that cannot set a header;
+ * {@link PathKeyFilter} takes it off before the request gets here.
  */
 @RestController
 @RequestMapping("/api/v1/ingest")
@@ -37,30 +37,30 @@ class IngestController {
 
     @Operation(summary = "Prometheus Alertmanager webhook (version 4)",
             description = "Configure a webhook receiver with http_config.authorization.credentials set to the integration key.")
-    @PostMapping({"/alertmanager", "/alertmanager/{key}"})
+    @PostMapping("/alertmanager")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted alertmanager(HttpServletRequest request, @PathVariable(required = false) String key) throws IOException {
-        return accept(request, IntegrationType.ALERTMANAGER, key);
+    Accepted alertmanager(HttpServletRequest request) throws IOException {
+        return accept(request, IntegrationType.ALERTMANAGER);
     }
 
     @Operation(summary = "Grafana unified alerting webhook contact point",
             description = "Set the contact point's Authorization header credentials to the integration key.")
-    @PostMapping({"/grafana", "/grafana/{key}"})
+    @PostMapping("/grafana")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted grafana(HttpServletRequest request, @PathVariable(required = false) String key) throws IOException {
-        return accept(request, IntegrationType.GRAFANA, key);
+    Accepted grafana(HttpServletRequest request) throws IOException {
+        return accept(request, IntegrationType.GRAFANA);
     }
 
     @Operation(summary = "One alert in Ownwatch's plain JSON form", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = GenericAlertDocument.class))))
-    @PostMapping({"/generic", "/generic/{key}"})
+    @PostMapping("/generic")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted generic(HttpServletRequest request, @PathVariable(required = false) String key) throws IOException {
-        return accept(request, IntegrationType.GENERIC, key);
+    Accepted generic(HttpServletRequest request) throws IOException {
+        return accept(request, IntegrationType.GENERIC);
     }
 
-    private Accepted accept(HttpServletRequest request, IntegrationType form, String key) throws IOException {
-        IngestAdmission.Admitted admitted = admission.admit(request, form, key);
+    private Accepted accept(HttpServletRequest request, IntegrationType form) throws IOException {
+        IngestAdmission.Admitted admitted = admission.admit(request, form);
         List<String> eventIds = ingest.accept(admitted.integration(), admitted.body()).stream().map(Alert::eventId).toList();
         return new Accepted(eventIds.size(), eventIds);
     }

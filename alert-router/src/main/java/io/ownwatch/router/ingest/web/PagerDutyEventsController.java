@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,9 +32,9 @@ class PagerDutyEventsController {
     }
 
     @Operation(summary = "PagerDuty Events API v2 compatible endpoint (trigger, acknowledge, resolve)")
-    @PostMapping({"/pagerduty", "/pagerduty/{key}"})
-    ResponseEntity<Processed> enqueue(HttpServletRequest request, @PathVariable(required = false) String key) throws IOException {
-        IngestAdmission.Admitted admitted = admission.admit(request, IntegrationType.PAGERDUTY, key);
+    @PostMapping("/pagerduty")
+    ResponseEntity<Processed> enqueue(HttpServletRequest request) throws IOException {
+        IngestAdmission.Admitted admitted = admission.admit(request, IntegrationType.PAGERDUTY);
         List<Alert> alerts = ingest.accept(admitted.integration(), admitted.body());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Processed("success", "Event processed", alerts.get(0).dedupKey()));
     }
