@@ -14,6 +14,7 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
+import io.ownwatch.router.integration.TestIntegrations;
 import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import java.io.IOException;
@@ -69,6 +70,7 @@ class AlertRouterIT {
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private static TestIntegrations.Created integration;
 
     @LocalServerPort
     int port;
@@ -311,18 +313,18 @@ class AlertRouterIT {
     }
 
     @Test
-    void auditsTheOpenIngestAndShowsTheTrailToOpsAdminsOnly() {
+    void auditsTheIngestUnderTheIntegrationsNameAndShowsTheTrailToOpsAdminsOnly() {
         Tokens tokens = TestInfrastructure.tokens();
         assertThat(postJson(firing(uniqueFingerprint())).statusCode()).isEqualTo(202);
 
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            HttpResponse<String> trail = send(api("/api/v1/audit?actor=anonymous&outcome=202&size=500", tokens.person("alice")));
+            HttpResponse<String> trail = send(api("/api/v1/audit?actor=integration:" + integration().name() + "&outcome=202&size=500", tokens.person("alice")));
             assertThat(trail.statusCode()).isEqualTo(200);
             List<JsonNode> entries = new ArrayList<>();
             JSON.readTree(trail.body()).get("items").values().forEach(entries::add);
             assertThat(entries).anySatisfy(entry -> {
                 assertThat(entry.get("method").stringValue()).isEqualTo("POST");
-                assertThat(entry.get("path").stringValue()).isEqualTo("/api/v1/integrations/alertmanager");
+                assertThat(entry.get("path").stringValue()).isEqualTo("/api/v1/ingest/alertmanager");
             });
         });
         for (String person : List.of("bob", "carol", "dave")) {
@@ -503,10 +505,19 @@ class AlertRouterIT {
     }
 
     private HttpRequest request(String contentType, String body) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/integrations/alertmanager"))
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/alertmanager"))
+                .header("Authorization", "Bearer " + integration().key())
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    /** The Alertmanager integration this class posts with, created once through the API. */
+    private TestIntegrations.Created integration() {
+        if (integration == null) {
+            integration = TestIntegrations.create("http://127.0.0.1:" + port, TestInfrastructure.tokens(), "alertmanager");
+        }
+        return integration;
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ownwatch.devstack.DevStack;
+import io.ownwatch.devstack.testkit.Tokens;
+import io.ownwatch.router.integration.TestIntegrations;
 import io.ownwatch.events.AlertEvent;
 import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import java.net.URI;
@@ -42,6 +44,7 @@ class BrokerOutageIT {
     private static DevStack stack;
     private static ConfigurableApplicationContext router;
     private final HttpClient http = HttpClient.newHttpClient();
+    private static String key;
 
     @BeforeAll
     static void start() {
@@ -100,7 +103,11 @@ class BrokerOutageIT {
                             "endsAt":"0001-01-01T00:00:00Z","fingerprint":"%s"}]}
                 """.formatted(fingerprint);
         String port = router.getEnvironment().getProperty("local.server.port");
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/integrations/alertmanager"))
+        if (key == null) {
+            key = TestIntegrations.create("http://127.0.0.1:" + port, new Tokens(stack), "alertmanager").key();
+        }
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/alertmanager"))
+                        .header("Authorization", "Bearer " + key)
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(60))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),

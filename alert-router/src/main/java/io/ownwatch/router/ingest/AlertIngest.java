@@ -1,14 +1,26 @@
 package io.ownwatch.router.ingest;
 
 import io.ownwatch.router.alert.Alert;
+import io.ownwatch.router.integration.Integration;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Accepts alerts from the HTTP integrations: validate everything first, then publish all. */
+/**
+ * Accepts alerts from the HTTP integrations: parse and validate everything first, label each alert with the
+ * integration that sent it, then publish all.
+ */
 @Component
 public class AlertIngest {
+
+    /** The integration's name on every alert it sent, so routing and silences can match on it. */
+    public static final String INTEGRATION_LABEL = "ownwatch_integration";
+    /** The integration's default team, when it has one: a routing hint, not a decision. */
+    public static final String TEAM_LABEL = "ownwatch_team";
 
     private final AlertPublication publication;
     private final Clock clock;
@@ -19,15 +31,41 @@ public class AlertIngest {
     }
 
     /**
-     * Accepts an Alertmanager webhook body.
+     * Accepts a body in the integration's form.
      *
-     * @return the event ids of the published alerts, in payload order
+     * @return the published alerts, in payload order
      * @throws MalformedAlertPayload or {@link InvalidAlertField} before anything is published
      * @throws AlertsNotAcknowledged when the broker did not acknowledge in time
      */
-    public List<String> acceptAlertmanager(byte[] body) {
-        List<Alert> alerts = AlertmanagerWebhook.parse(body, clock.instant(), () -> UUID.randomUUID().toString());
-        publication.publishAll(alerts);
-        return alerts.stream().map(Alert::eventId).toList();
+    public List<Alert> accept(Integration integration, byte[] body) {
+        Instant receivedAt = clock.instant();
+        List<Alert> parsed = switch (integration.type()) {
+            case ALERTMANAGER -> AlertmanagerWebhook.parse(body, receivedAt, AlertIngest::newId);
+            case GRAFANA -> GrafanaWebhook.parse(body, receivedAt, AlertIngest::newId);
+            case PAGERDUTY -> List.of(PagerDutyEvent.parse(body, receivedAt, newId(),
+                    () -> UUID.randomUUID().toString().replace("-", "")));
+            case GENERIC -> List.of(GenericAlert.parse(body, receivedAt, newId()));
+        };
+        List<Alert> alerts = parsed.stream().map(alert -> labelled(alert, integration)).toList();
+        publication.publishAll(alerts, integration.id());
+        return alerts;
+    }
+
+    /** Our labels win over a sender's labels of the same name: a sender must not pass itself off as another. */
+    static Alert labelled(Alert alert, Integration integration) {
+        Map<String, String> labels = new HashMap<>(alert.labels());
+        labels.put(INTEGRATION_LABEL, integration.name());
+        if (integration.teamId() != null) {
+            labels.put(TEAM_LABEL, integration.teamId());
+        } else {
+            labels.remove(TEAM_LABEL);
+        }
+        return new Alert(alert.eventId(), alert.dedupKey(), alert.source(), alert.status(), alert.severity(),
+                alert.summary(), labels, alert.annotations(), alert.startsAt(), alert.endsAt(), alert.receivedAt(),
+                alert.generatorUrl());
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
     }
 }

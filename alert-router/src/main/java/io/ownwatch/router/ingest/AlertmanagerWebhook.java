@@ -1,5 +1,10 @@
 package io.ownwatch.router.ingest;
 
+import static io.ownwatch.router.ingest.JsonFields.absent;
+import static io.ownwatch.router.ingest.JsonFields.optionalString;
+import static io.ownwatch.router.ingest.JsonFields.stringMap;
+import static io.ownwatch.router.ingest.JsonFields.time;
+
 import io.ownwatch.router.alert.Alert;
 import io.ownwatch.router.alert.AlertSource;
 import io.ownwatch.router.alert.AlertStatus;
@@ -8,9 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -18,10 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads Prometheus Alertmanager's webhook (version 4) into normalised alerts. A pure function: the
@@ -29,13 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * returned, so a bad payload is rejected as a whole.
  */
 public final class AlertmanagerWebhook {
-
-    /** Go's zero time: Alertmanager's way of saying "no end yet". */
-    private static final Instant GO_ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private AlertmanagerWebhook() {
     }
@@ -50,16 +42,23 @@ public final class AlertmanagerWebhook {
      * @throws InvalidAlertField naming the first field that is missing or invalid
      */
     public static List<Alert> parse(byte[] body, Instant receivedAt, Supplier<String> eventIds) {
-        JsonNode root = readTree(body);
-        if (!root.isObject()) {
-            throw new InvalidAlertField("$", "the body must be a JSON object");
-        }
+        JsonNode root = JsonFields.object(body, "an Alertmanager webhook JSON object");
         JsonNode version = root.get("version");
-        if (version != null && !version.isNull() && !(version.isString() && "4".equals(version.stringValue()))) {
+        if (!absent(version) && !(version.isString() && "4".equals(version.stringValue()))) {
             throw new InvalidAlertField("version", "only Alertmanager webhook version \"4\" is supported");
         }
+        JsonNode alerts = alerts(root);
+        List<Alert> result = new ArrayList<>(alerts.size());
+        for (int i = 0; i < alerts.size(); i++) {
+            result.add(alert(alerts.get(i), "alerts[" + i + "]", AlertSource.ALERTMANAGER, Map.of(), receivedAt, eventIds));
+        }
+        return List.copyOf(result);
+    }
+
+    /** The non-empty {@code alerts} array that Alertmanager and Grafana both send. */
+    static JsonNode alerts(JsonNode root) {
         JsonNode alerts = root.get("alerts");
-        if (alerts == null || alerts.isNull()) {
+        if (absent(alerts)) {
             throw new InvalidAlertField("alerts", "is required");
         }
         if (!alerts.isArray()) {
@@ -68,35 +67,23 @@ public final class AlertmanagerWebhook {
         if (alerts.isEmpty()) {
             throw new InvalidAlertField("alerts", "must contain at least one alert");
         }
-        List<Alert> result = new ArrayList<>(alerts.size());
-        for (int i = 0; i < alerts.size(); i++) {
-            result.add(alert(alerts.get(i), "alerts[" + i + "]", receivedAt, eventIds));
-        }
-        return List.copyOf(result);
+        return alerts;
     }
 
-    private static JsonNode readTree(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new MalformedAlertPayload("The body is empty; expected an Alertmanager webhook JSON object.", null);
-        }
-        try {
-            JsonNode root = JSON.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new MalformedAlertPayload("The body is empty; expected an Alertmanager webhook JSON object.", null);
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw new MalformedAlertPayload("The body is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static Alert alert(JsonNode node, String path, Instant receivedAt, Supplier<String> eventIds) {
+    /**
+     * One alert of the Alertmanager shape, which Grafana's webhook extends.
+     *
+     * @param extraAnnotations added to the sender's annotations where it has none of that name
+     */
+    static Alert alert(JsonNode node, String path, AlertSource source, Map<String, String> extraAnnotations,
+            Instant receivedAt, Supplier<String> eventIds) {
         if (node == null || !node.isObject()) {
             throw new InvalidAlertField(path, "must be an object");
         }
         AlertStatus status = status(node.get("status"), path + ".status");
         Map<String, String> labels = stringMap(node.get("labels"), path + ".labels", true);
-        Map<String, String> annotations = stringMap(node.get("annotations"), path + ".annotations", false);
+        Map<String, String> annotations = new LinkedHashMap<>(stringMap(node.get("annotations"), path + ".annotations", false));
+        extraAnnotations.forEach(annotations::putIfAbsent);
         Instant startsAt = time(node.get("startsAt"), path + ".startsAt", true);
         Instant endsAt = time(node.get("endsAt"), path + ".endsAt", false);
         String generatorUrl = optionalString(node.get("generatorURL"), path + ".generatorURL");
@@ -105,7 +92,7 @@ public final class AlertmanagerWebhook {
         return new Alert(
                 eventIds.get(),
                 dedupKey,
-                AlertSource.ALERTMANAGER,
+                source,
                 status,
                 Severity.fromLabel(labels.get("severity")),
                 summary(labels, annotations),
@@ -114,11 +101,11 @@ public final class AlertmanagerWebhook {
                 startsAt,
                 endsAt,
                 receivedAt,
-                generatorUrl);
+                generatorUrl == null || generatorUrl.isBlank() ? null : generatorUrl);
     }
 
-    private static AlertStatus status(JsonNode node, String path) {
-        if (node == null || node.isNull()) {
+    static AlertStatus status(JsonNode node, String path) {
+        if (absent(node)) {
             throw new InvalidAlertField(path, "is required");
         }
         if (node.isString()) {
@@ -132,64 +119,6 @@ public final class AlertmanagerWebhook {
             }
         }
         throw new InvalidAlertField(path, "must be \"firing\" or \"resolved\"");
-    }
-
-    private static Map<String, String> stringMap(JsonNode node, String path, boolean required) {
-        if (node == null || node.isNull()) {
-            if (required) {
-                throw new InvalidAlertField(path, "is required");
-            }
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw new InvalidAlertField(path, "must be an object of strings");
-        }
-        if (required && node.isEmpty()) {
-            throw new InvalidAlertField(path, "must contain at least one label");
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            if (!entry.getValue().isString()) {
-                throw new InvalidAlertField(path + "." + entry.getKey(), "must be a string");
-            }
-            map.put(entry.getKey(), entry.getValue().stringValue());
-        }
-        return map;
-    }
-
-    private static Instant time(JsonNode node, String path, boolean required) {
-        if (node == null || node.isNull() || (node.isString() && node.stringValue().isEmpty())) {
-            if (required) {
-                throw new InvalidAlertField(path, "is required");
-            }
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidAlertField(path, "must be an RFC 3339 timestamp");
-        }
-        Instant instant;
-        try {
-            instant = OffsetDateTime.parse(node.stringValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidAlertField(path, "must be an RFC 3339 timestamp, was \"" + node.stringValue() + "\"");
-        }
-        if (instant.equals(GO_ZERO_TIME)) {
-            if (required) {
-                throw new InvalidAlertField(path, "must be a real time, not the zero time");
-            }
-            return null;
-        }
-        return instant;
-    }
-
-    private static String optionalString(JsonNode node, String path) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidAlertField(path, "must be a string");
-        }
-        return node.stringValue();
     }
 
     private static String summary(Map<String, String> labels, Map<String, String> annotations) {

@@ -8,6 +8,7 @@ import io.ownwatch.router.alert.Alert;
 import io.ownwatch.router.ingest.AlertPublication;
 import io.ownwatch.router.ingest.AlertsNotAcknowledged;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -29,11 +30,11 @@ class StreamBridgeAlertPublication implements AlertPublication {
     }
 
     @Override
-    public void publishAll(List<Alert> alerts) {
+    public void publishAll(List<Alert> alerts, UUID integrationId) {
         for (Alert alert : alerts) {
             boolean sent;
             try {
-                sent = streamBridge.send(BINDING, MessageBuilder.withPayload(toEvent(alert))
+                sent = streamBridge.send(BINDING, MessageBuilder.withPayload(toEvent(alert, integrationId))
                         .setHeader(KafkaHeaders.KEY, alert.dedupKey())
                         .build());
             } catch (RuntimeException e) {
@@ -45,7 +46,7 @@ class StreamBridgeAlertPublication implements AlertPublication {
         }
     }
 
-    static AlertEvent toEvent(Alert alert) {
+    static AlertEvent toEvent(Alert alert, UUID integrationId) {
         return AlertEvent.newBuilder()
                 .setEventId(alert.eventId())
                 .setDedupKey(alert.dedupKey())
@@ -59,7 +60,7 @@ class StreamBridgeAlertPublication implements AlertPublication {
                 .setEndsAt(alert.endsAt())
                 .setReceivedAt(alert.receivedAt())
                 .setGeneratorUrl(alert.generatorUrl())
-                .setIntegrationId(null)
+                .setIntegrationId(integrationId == null ? null : integrationId.toString())
                 .build();
     }
 }

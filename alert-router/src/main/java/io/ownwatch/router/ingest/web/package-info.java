@@ -1,2 +1,2 @@
-/** HTTP edge of ingestion: webhook endpoints and their RFC 9457 problem details. */
+/** HTTP edge of ingestion: the endpoint of each form, the key-checking door in front of them, and their refusals. */
 package io.ownwatch.router.ingest.web;

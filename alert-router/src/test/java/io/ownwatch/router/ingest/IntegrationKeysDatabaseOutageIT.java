@@ -1,0 +1,108 @@
+package io.ownwatch.router.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ownwatch.devstack.DevStack;
+import io.ownwatch.devstack.testkit.Tokens;
+import io.ownwatch.router.AlertRouterApplication;
+import io.ownwatch.router.integration.TestIntegrations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * While PostgreSQL is down a key cannot be checked: the answer is 503 with Retry-After (the sender retries),
+ * never 401 (the sender would drop the alert for a key that is perfectly good). A key checked a moment before
+ * still works from the cache. The router gets a stack of its own, because stopping the shared database would
+ * disturb every other test in the JVM.
+ */
+class IntegrationKeysDatabaseOutageIT {
+
+    @TempDir
+    static Path dataDirectory;
+
+    private static DevStack stack;
+    private static ConfigurableApplicationContext router;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        stack = DevStack.builder().dataDirectory(dataDirectory).start();
+        List<String> arguments = new ArrayList<>();
+        stack.springProperties("router").forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.add("--server.port=0");
+        arguments.add("--ownwatch.router.ownership.registry-url=http://127.0.0.1:9");
+        // Long enough that the cached key cannot expire mid-test; short waits for a connection so the 503 is prompt.
+        arguments.add("--ownwatch.router.integrations.key-cache-ttl=10m");
+        arguments.add("--spring.datasource.hikari.connection-timeout=2000");
+        router = new SpringApplicationBuilder(AlertRouterApplication.class)
+                .properties("spring.config.name=" + AlertRouterApplication.CONFIG_NAME)
+                .run(arguments.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (router != null) {
+            router.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aKeyThatCannotBeCheckedIs503NotAnd401AndACachedKeyStillWorks() throws Exception {
+        String baseUrl = "http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port");
+        Tokens tokens = new Tokens(stack);
+        TestIntegrations.Created unchecked = TestIntegrations.create(baseUrl, tokens, "generic");
+        TestIntegrations.Created checked = TestIntegrations.create(baseUrl, tokens, "generic");
+        assertThat(post(baseUrl, checked.key()).statusCode()).isEqualTo(202);
+
+        stack.stopPostgres();
+        HttpResponse<String> refused;
+        HttpResponse<String> cached;
+        try {
+            refused = post(baseUrl, unchecked.key());
+            cached = post(baseUrl, checked.key());
+        } finally {
+            stack.startPostgres();
+        }
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JsonMapper.shared().readTree(refused.body());
+        assertThat(problem.get("type").stringValue()).isEqualTo("https://ownwatch.io/problems/integration-keys-unavailable");
+        assertThat(refused.body()).doesNotContain("Exception");
+        assertThat(cached.statusCode()).as("a key found a moment ago is trusted from the cache").isEqualTo(202);
+
+        // The sender's retry, once the database is back, is accepted.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> post(baseUrl, unchecked.key()).statusCode() == 202);
+    }
+
+    private HttpResponse<String> post(String baseUrl, String key) throws Exception {
+        String body = "{\"summary\":\"database outage\",\"severity\":\"error\",\"dedupKey\":\"" + UUID.randomUUID() + "\"}";
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ingest/generic"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + key)
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
