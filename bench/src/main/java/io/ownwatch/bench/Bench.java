@@ -1,11 +1,15 @@
 package io.ownwatch.bench;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Drives a running platform (the launcher, or compose) over loopback and prints what it measured: webhook ingest
@@ -15,8 +19,10 @@ import java.util.Map;
 public final class Bench {
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
-            Map.entry("ingest-url", "http://127.0.0.1:8080/api/v1/integrations/alertmanager"),
+            Map.entry("ingest-url", "http://127.0.0.1:8080/api/v1/ingest/alertmanager"),
+            // Empty: the launcher's sample Alertmanager key from <data-dir>/sample-integration-keys.properties.
             Map.entry("key", ""),
+            Map.entry("data-dir", "data"),
             Map.entry("bootstrap-servers", "127.0.0.1:9092"),
             Map.entry("schema-registry", "http://127.0.0.1:8081"),
             Map.entry("services", "http://127.0.0.1:8080,http://127.0.0.1:8082,http://127.0.0.1:8083,http://127.0.0.1:8084"),
@@ -33,6 +39,18 @@ public final class Bench {
     private Bench() {
     }
 
+    private static String sampleKey(String dataDirectory) throws IOException {
+        Path file = Path.of(dataDirectory, "sample-integration-keys.properties");
+        if (!Files.isReadable(file)) {
+            return "";
+        }
+        Properties keys = new Properties();
+        try (var in = Files.newBufferedReader(file)) {
+            keys.load(in);
+        }
+        return keys.getProperty("alertmanager", "");
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         List<String> only = Arrays.asList(options.get("only").split(","));
@@ -41,7 +59,7 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), java.time.Instant.now());
         try (HeapSampler heap = new HeapSampler(List.of(options.get("services").split(",")))) {
             if (only.contains("ingest")) {
-                String key = options.get("key");
+                String key = options.get("key").isEmpty() ? sampleKey(options.get("data-dir")) : options.get("key");
                 IngestLoad ingest = new IngestLoad(URI.create(options.get("ingest-url")),
                         key.isEmpty() ? null : "Bearer " + key, Integer.parseInt(options.get("connections")));
                 System.out.println(ingest.run(Double.parseDouble(options.get("warmup")),

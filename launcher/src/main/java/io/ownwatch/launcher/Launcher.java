@@ -3,6 +3,7 @@ package io.ownwatch.launcher;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.ownwatch.devstack.DevStack;
@@ -71,15 +72,33 @@ public final class Launcher {
             stopped.countDown();
         }, "ownwatch-shutdown"));
 
-        List<String> loaded = options.loadSampleData()
-                ? new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), new Tokens(stack).person("alice")).load()
-                : List.of();
-        System.out.println(banner(options, stack, platform, loaded, (System.nanoTime() - started) / 1_000_000));
+        List<String> loaded = List.of();
+        Map<String, String> keys = Map.of();
+        if (options.loadSampleData()) {
+            String alice = new Tokens(stack).person("alice");
+            loaded = new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), alice).load();
+            keys = new SampleIntegrations(platform.url(Service.ALERT_ROUTER), alice, options.dataDirectory()).ensure();
+        }
+        System.out.println(banner(options, stack, platform, loaded, keys, (System.nanoTime() - started) / 1_000_000));
         stopped.await();
     }
 
+    private static String sampleAlert(URI router, Map<String, String> keys) {
+        if (keys.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("  integration keys (kept in the data directory, ")
+                .append(SampleIntegrations.FILE).append("):\n");
+        keys.forEach((type, key) -> text.append(String.format("    %-13s %s   POST %s/api/v1/ingest/%s%n", type, key, router, type)));
+        return text.append("\nSend a sample alert (scripts/send-sample-alert does the same; 'resolved' resolves it):\n")
+                .append("  curl -i -H 'Content-Type: application/json' -H 'Authorization: Bearer ")
+                .append(keys.get("alertmanager")).append("' \\\n")
+                .append("       --data @samples/alertmanager-checkout-firing.json ").append(router)
+                .append("/api/v1/ingest/alertmanager\n").toString();
+    }
+
     private static String banner(LauncherOptions options, DevStack stack, Platform platform,
-                                 List<String> loaded, long millis) {
+                                 List<String> loaded, Map<String, String> keys, long millis) {
         URI router = platform.url(Service.ALERT_ROUTER);
         URI timeline = platform.url(Service.INCIDENT_TIMELINE);
         StringBuilder text = new StringBuilder()
@@ -96,9 +115,7 @@ public final class Launcher {
                         stack.issuerUri()))
                 .append(String.format("  %-22s %s%n", "", "carol support, dave viewer; password <name>-password)"))
                 .append(loaded.isEmpty() ? "  sample data: already loaded\n" : "  sample data loaded: " + loaded + "\n")
-                .append("\nSend a sample alert:\n")
-                .append("  curl -i -H 'Content-Type: application/json' --data @samples/alertmanager-checkout-firing.json \\\n")
-                .append("       ").append(router).append("/api/v1/integrations/alertmanager\n")
+                .append(sampleAlert(router, keys))
                 .append("Then, with a token (the browser's authorization-code flow, scripted), list incidents and read a timeline:\n")
                 .append("  TOKEN=$(scripts/get-token alice)\n")
                 .append("  curl -s -H \"Authorization: Bearer $TOKEN\" ").append(timeline).append("/api/v1/incidents\n")

@@ -33,6 +33,7 @@ class EmbeddedRunRestartIT {
     @Test
     void restartOnTheSameDataDirectoryKeepsIncidentsTimelinesAndOwnership() {
         String incidentId;
+        Map<String, String> keys;
         try (DevStack stack = start(); Platform platform = Platform.start(stack, Map.of(), List.of())) {
             String alice = new Tokens(stack).person("alice");
             PlatformClient client = new PlatformClient(platform, alice);
@@ -40,7 +41,10 @@ class EmbeddedRunRestartIT {
             assertThat(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), alice).load())
                     .contains("Team payments", "Schedule payments-primary", "EscalationPolicy payments-default",
                             "Service checkout", "Service search-api");
-            assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+            // The sample integrations, created as the launcher does; their keys are kept in the data directory.
+            keys = new SampleIntegrations(platform.url(Service.ALERT_ROUTER), alice, dataDirectory).ensure();
+            assertThat(keys).containsOnlyKeys(SampleIntegrations.TYPES);
+            assertThat(client.ingest("alertmanager", keys.get("alertmanager"),
                     alertmanagerWebhook("checkout", "fp-restart", false)).status()).isEqualTo(202);
             incidentId = awaitTimeline(client, null, List.of("INCIDENT_OPENED", "OWNER_RESOLVED"));
         }
@@ -58,7 +62,10 @@ class EmbeddedRunRestartIT {
                     .isEqualTo(200);
 
             // The router still knows the open incident: the resolution closes it, no second one opens.
-            assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+            // The same keys after the restart, and they still open the door.
+            assertThat(new SampleIntegrations(platform.url(Service.ALERT_ROUTER), alice, dataDirectory).ensure())
+                    .isEqualTo(keys);
+            assertThat(client.ingest("alertmanager", keys.get("alertmanager"),
                     alertmanagerWebhook("checkout", "fp-restart", true)).status()).isEqualTo(202);
             awaitTimeline(client, incidentId, List.of("INCIDENT_OPENED", "OWNER_RESOLVED", "RESOLVED"));
             assertThat(client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents?serviceId=checkout")

@@ -77,6 +77,21 @@ final class PlatformClient {
         }
     }
 
+    /** Creates an integration of this type (needs an ops-admin's token) and returns its key, shown only now. */
+    String createIntegration(String name, String type) {
+        Answer created = post(Service.ALERT_ROUTER, "/api/v1/integrations",
+                "{\"name\":\"%s\",\"type\":\"%s\"}".formatted(name, type));
+        if (created.status() != 201) {
+            throw new IllegalStateException("Could not create integration " + name + ": " + created);
+        }
+        return created.body().path("key").asText();
+    }
+
+    /** Sends an alert the way a monitoring system does: to the form's ingest endpoint with the integration's key. */
+    Answer ingest(String form, String key, String json) {
+        return new PlatformClient(platform, key).post(Service.ALERT_ROUTER, "/api/v1/ingest/" + form, json);
+    }
+
     /** The repository's sample Alertmanager webhook, relabelled for one test's service. */
     static String alertmanagerWebhook(String serviceId, String fingerprint, boolean resolved) {
         String sample = resolved ? "alertmanager-checkout-resolved.json" : "alertmanager-checkout-firing.json";

@@ -26,10 +26,12 @@ class WalkingSkeletonIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private static PlatformClient client;
+    private static String alertmanagerKey;
 
     @BeforeAll
     static void startPlatform() {
         client = new PlatformClient(SharedPlatform.get(), TestInfrastructure.tokens().person("alice"));
+        alertmanagerKey = client.createIntegration(uniqueId("walking-skeleton"), "alertmanager");
     }
 
     @Test
@@ -38,7 +40,7 @@ class WalkingSkeletonIT {
         String service = uniqueId("svc");
         client.declareOwnership(team, service);
 
-        Answer accepted = client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+        Answer accepted = client.ingest("alertmanager", alertmanagerKey,
                 alertmanagerWebhook(service, uniqueId("fp"), false));
         assertThat(accepted.status()).isEqualTo(202);
 
@@ -62,12 +64,12 @@ class WalkingSkeletonIT {
         client.declareOwnership(team, service);
 
         for (int i = 0; i < 2; i++) {
-            assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+            assertThat(client.ingest("alertmanager", alertmanagerKey,
                     alertmanagerWebhook(service, fingerprint, false)).status()).isEqualTo(202);
         }
         // Events of one alert are processed in order, so once its resolution is on the timeline
         // both firing repeats have been handled.
-        assertThat(client.post(Service.ALERT_ROUTER, "/api/v1/integrations/alertmanager",
+        assertThat(client.ingest("alertmanager", alertmanagerKey,
                 alertmanagerWebhook(service, fingerprint, true)).status()).isEqualTo(202);
 
         String incidentId = awaitIncidents(service, 1).get(0).path("incidentId").asText();
