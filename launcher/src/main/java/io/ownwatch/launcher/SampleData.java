@@ -5,11 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -17,6 +19,9 @@ import java.util.zip.ZipOutputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ownwatch.devstack.Infrastructure;
+import io.ownwatch.devstack.testkit.Tokens;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -25,10 +30,19 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * policies, services, and a Backstage catalog entity) the way a team would: zipped and posted to the
  * registry's import as the sample ops-admin, so the samples pass the same checks as any bundle. The
  * import is idempotent: on a restart everything is unchanged and nothing is written.
+ *
+ * <p>Then one sample runbook ({@code sample-runbooks/checkout-drain-queue.json}) goes through the review flow a
+ * real one would: the responder bob, who is in team payments, writes and submits it, and the ops-admin approves it,
+ * since nobody may approve their own runbook. A runbook that is already approved is left alone on a restart.
  */
 final class SampleData {
 
     static final String DIRECTORY = "sample-ownership/";
+    static final String RUNBOOK = "sample-runbooks/checkout-drain-queue.json";
+    /** The sample responder in team payments, who owns checkout: the runbook's author. */
+    static final String RUNBOOK_AUTHOR = "bob";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI registry;
@@ -43,8 +57,22 @@ final class SampleData {
         this.token = token;
     }
 
-    /** Returns what the import created or updated ("Team payments" ...); empty when everything was loaded before. */
+    /**
+     * Imports the sample bundle, then makes sure the sample runbook is approved. Returns what was created or
+     * updated ("Team payments" ..., "Runbook checkout-drain-queue"); empty when everything was loaded before.
+     */
     List<String> load() {
+        List<String> changed = importBundle();
+        SampleRunbook runbook = approveRunbook();
+        if (runbook.created()) {
+            changed.add("Runbook " + runbook.id());
+        }
+        System.out.println("Sample runbook " + runbook.id() + " version " + runbook.version() + " is approved (content hash "
+                + runbook.contentHash().substring(0, 12) + ")");
+        return changed;
+    }
+
+    private List<String> importBundle() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(registry.resolve("/api/v1/import?dryRun=false"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/zip")
@@ -54,16 +82,141 @@ final class SampleData {
                     + response.body());
         }
         List<String> changed = new ArrayList<>();
-        try {
-            for (JsonNode change : new ObjectMapper().readTree(response.body()).path("changes")) {
-                if (!"unchanged".equals(change.path("action").asText())) {
-                    changed.add(change.path("kind").asText() + " " + change.path("id").asText());
+        for (JsonNode change : json(response.body()).path("changes")) {
+            if (!"unchanged".equals(change.path("action").asText())) {
+                changed.add(change.path("kind").asText() + " " + change.path("id").asText());
+            }
+        }
+        return changed;
+    }
+
+    /** The approved sample runbook, and whether this start created it. */
+    record SampleRunbook(String id, int version, String contentHash, boolean created) {
+    }
+
+    /**
+     * Creates, submits and approves the sample runbook, picking up where an interrupted earlier start stopped;
+     * an approved version means there is nothing to do.
+     */
+    SampleRunbook approveRunbook() {
+        String definition = runbookDefinition();
+        String id = json(definition).path("id").asText();
+        String author = authorToken();
+        boolean created = false;
+        HttpResponse<String> existing = call(token, "GET", "/api/v1/runbooks/" + id, null, null);
+        JsonNode version;
+        if (existing.statusCode() == 404) {
+            version = expect(call(author, "POST", "/api/v1/runbooks", definition, null), 201, "create the sample runbook");
+            created = true;
+        } else {
+            JsonNode runbook = expect(existing, 200, "read the sample runbook");
+            JsonNode versions = runbook.path("versions");
+            version = versions.get(versions.size() - 1);
+            if (!runbook.path("approvedVersion").isNull() && !runbook.path("approvedVersion").isMissingNode()) {
+                int approved = runbook.path("approvedVersion").asInt();
+                for (JsonNode v : versions) {
+                    if (v.path("version").asInt() == approved) {
+                        return new SampleRunbook(id, approved, v.path("contentHash").asText(), false);
+                    }
                 }
             }
+        }
+        String path = "/api/v1/runbooks/" + id + "/versions/" + version.path("version").asInt();
+        if ("DRAFT".equals(version.path("status").asText())) {
+            version = expect(call(author, "POST", path + "/submit", null, etag(version)), 200, "submit the sample runbook");
+        }
+        if ("IN_REVIEW".equals(version.path("status").asText())) {
+            version = expect(call(token, "POST", path + "/approve", null, etag(version)), 200, "approve the sample runbook");
+        }
+        if (!"APPROVED".equals(version.path("status").asText())) {
+            throw new IllegalStateException("The sample runbook " + id + " is " + version.path("status").asText()
+                    + ", not approved; delete or fix it through /api/v1/runbooks/" + id);
+        }
+        return new SampleRunbook(id, version.path("version").asInt(), version.path("contentHash").asText(), created);
+    }
+
+    static String runbookDefinition() {
+        try (InputStream in = new ClassPathResource(RUNBOOK).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return changed;
+    }
+
+    /**
+     * The author's token, from the identity provider that issued the ops-admin's: the launcher hands over one
+     * token only, and the author must log in as themselves, since the registry takes the author from the token.
+     */
+    private String authorToken() {
+        String issuer = json(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))
+                .path("iss").asText();
+        return new Tokens(new IdentityProviderOnly(issuer)).person(RUNBOOK_AUTHOR);
+    }
+
+    /**
+     * The identity provider without the rest of the infrastructure: {@link Tokens} logs people in at the issuer
+     * and needs nothing else, and the loader knows nothing else.
+     */
+    private record IdentityProviderOnly(String issuerUri) implements Infrastructure {
+
+        @Override
+        public String kafkaBootstrapServers() {
+            throw new UnsupportedOperationException("the sample loader knows only the identity provider");
+        }
+
+        @Override
+        public String schemaRegistryUrl() {
+            throw new UnsupportedOperationException("the sample loader knows only the identity provider");
+        }
+
+        @Override
+        public String jdbcUrl(String database) {
+            throw new UnsupportedOperationException("the sample loader knows only the identity provider");
+        }
+
+        @Override
+        public String databaseUsername() {
+            throw new UnsupportedOperationException("the sample loader knows only the identity provider");
+        }
+
+        @Override
+        public String databasePassword() {
+            throw new UnsupportedOperationException("the sample loader knows only the identity provider");
+        }
+    }
+
+    /** A version's ETag as the registry sends it: {@code "<version>.<revision>"}. */
+    private static String etag(JsonNode version) {
+        return "\"" + version.path("version").asInt() + "." + version.path("revision").asLong() + "\"";
+    }
+
+    private HttpResponse<String> call(String bearer, String method, String path, String body, String ifMatch) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(registry.resolve(path))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    private static JsonNode expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("Could not " + what + ": " + response.statusCode() + " " + response.body());
+        }
+        return json(response.body());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The sample directory as a zip, paths relative to it, read from the classpath (a directory or the launcher's jar). */
