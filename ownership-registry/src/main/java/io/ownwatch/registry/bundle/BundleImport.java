@@ -127,7 +127,9 @@ public class BundleImport {
                     s -> applyService(service, () -> services.add(s)),
                     (s, current) -> applyService(service, () -> services.replace(s, current.version())));
         }
-        if (!dryRun) {
+        if (!dryRun && !writes.isEmpty()) {
+            // Team rows are locked before service writes and republishing need this lock: take it first, as they do.
+            services.lockWrites();
             writes.forEach(Runnable::run);
         }
         return ImportResult.of(dryRun, changes);

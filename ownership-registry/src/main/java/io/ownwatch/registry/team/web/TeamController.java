@@ -103,9 +103,13 @@ class TeamController {
         long expected = IfMatch.expectedVersion("team", id, "/api/v1/teams/" + id, ifMatch);
         // Not found before anything else: an unknown id in the path need not be a valid one.
         Team before = teams.find(id).orElseThrow(() -> new TeamNotFound(id));
+        // Had the team changed since it was read, replace would refuse: before is the version being replaced.
+        boolean renamed = !request.name().equals(before.name());
+        if (renamed) {
+            services.lockWrites();
+        }
         Team team = teams.replace(new Team(id, request.name(), channels(request.channels()), expected), expected);
-        // Had the team changed since it was read, replace would have refused: before is the version replaced.
-        if (!team.name().equals(before.name())) {
+        if (renamed) {
             services.republishOwnedBy(id);
         }
         return ResponseEntity.ok().eTag(Long.toString(team.version())).body(team);
