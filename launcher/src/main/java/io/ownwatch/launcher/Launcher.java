@@ -75,9 +75,10 @@ public final class Launcher {
         List<String> loaded = List.of();
         Map<String, String> keys = Map.of();
         if (options.loadSampleData()) {
-            String alice = new Tokens(stack).person("alice");
-            loaded = new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), alice).load();
-            keys = new SampleIntegrations(platform.url(Service.ALERT_ROUTER), alice, options.dataDirectory()).ensure();
+            Tokens tokens = new Tokens(stack);
+            loaded = new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), tokens).load();
+            keys = new SampleIntegrations(platform.url(Service.ALERT_ROUTER), tokens.person("alice"), options.dataDirectory())
+                    .ensure();
         }
         System.out.println(banner(options, stack, platform, loaded, keys, (System.nanoTime() - started) / 1_000_000));
         stopped.await();

@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The sample bundle is packed from the classpath with paths relative to its directory, as errors name them. */
+/**
+ * The sample bundle is packed from the classpath with paths relative to its directory, as errors name them;
+ * the sample runbook is the one the README promises.
+ */
 class SampleDataTest {
 
     @Test
@@ -25,5 +30,33 @@ class SampleDataTest {
         }
         assertThat(names).containsExactly("people.yaml", "search/catalog-info.yaml", "teams/identity.yaml",
                 "teams/operations.yaml", "teams/payments.yaml", "teams/search.yaml");
+    }
+
+    @Test
+    void theSampleRunbookDrainsCheckoutsQueueAutomaticallyOnAnAllowedHost() throws IOException {
+        JsonNode runbook = new ObjectMapper().readTree(SampleData.runbookDefinition());
+
+        assertThat(runbook.path("id").asText()).isEqualTo("checkout-drain-queue");
+        assertThat(runbook.path("teamId").asText()).isEqualTo("payments");
+        assertThat(runbook.path("serviceIds")).extracting(JsonNode::asText).containsExactly("checkout");
+        JsonNode step = runbook.path("steps").get(0);
+        assertThat(step.path("action").asText()).isEqualTo("HTTP_REQUEST");
+        assertThat(runbook.path("hostAllowlist")).extracting(JsonNode::asText)
+                .containsExactly(step.path("settings").path("host").asText());
+        assertThat(runbook.path("mode").asText()).isEqualTo("AUTOMATIC");
+        assertThat(runbook.path("riskClass").asText()).isEqualTo("LOW");
+        assertThat(runbook.path("maxRunsPerHour").asInt()).isEqualTo(2);
+        assertThat(runbook.path("cooldownSeconds").asInt()).isEqualTo(600);
+        assertThat(runbook.path("timeoutSeconds").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void namesTheRunbookItsVersionAndHashPrefixAtStartUp() {
+        String hash = "4b391da3ebf2" + "0".repeat(52);
+
+        assertThat(new SampleData.SampleRunbook("checkout-drain-queue", 1, "APPROVED", hash, false).describe())
+                .isEqualTo("Sample runbook checkout-drain-queue version 1 is APPROVED (content hash 4b391da3ebf2)");
+        assertThat(new SampleData.SampleRunbook("checkout-drain-queue", 2, "RETIRED", hash, false).describe())
+                .endsWith("is RETIRED (content hash 4b391da3ebf2); someone retired it, so it is left as it is");
     }
 }

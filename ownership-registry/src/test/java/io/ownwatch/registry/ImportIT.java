@@ -77,6 +77,8 @@ class ImportIT {
                 metadata: {id: %s, name: Pat}
                 spec:
                   email: pat@example.com
+                  slackWebhook: https://hooks.example.com/services/pat
+                  phone: "+4915112345678"
                 """.formatted(person));
         files.put("teams/payments.yaml", """
                 apiVersion: ownwatch.io/v1
@@ -84,6 +86,9 @@ class ImportIT {
                 metadata: {id: %s, name: Payments}
                 spec:
                   members: [%s]
+                  channels:
+                    - {type: SLACK_WEBHOOK, address: "https://hooks.example.com/services/payments"}
+                    - {type: EMAIL, address: payments@example.com}
                 ---
                 apiVersion: ownwatch.io/v1
                 kind: Schedule
@@ -150,6 +155,11 @@ class ImportIT {
                 .hasSize(2);
         assertThat(api.send(as("alice"), "GET", "/api/v1/schedules/" + schedule, null).body().path("layers").get(0)
                 .path("shiftLength").asString()).isEqualTo("P7D");
+        JsonNode pat = api.send(as("alice"), "GET", "/api/v1/people/" + person, null).body();
+        assertThat(pat.path("phone").asString()).isEqualTo("+4915112345678");
+        assertThat(pat.path("slackWebhook").asString()).isEqualTo("https://hooks.example.com/services/pat");
+        assertThat(api.send(as("alice"), "GET", "/api/v1/teams/" + team, null).body().path("channels").findValuesAsString("type"))
+                .containsExactly("SLACK_WEBHOOK", "EMAIL");
         ApiClient.Answer stored = api.send(as("alice"), "GET", "/api/v1/services/" + service, null);
         assertThat(stored.body().path("escalationPolicyId").asString()).isEqualTo(policy);
         assertThat(stored.etag()).isEqualTo("\"0\"");
@@ -185,6 +195,38 @@ class ImportIT {
             assertThat(actions(rename)).contains("Team " + team + " update");
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(changesOf(topic))
                     .extracting(ServiceOwnership::getTeamName).containsExactly("Payments", "Payments", "Payments and Billing"));
+
+            // Contact data is diffed field by field, goes through the versioned replace, and publishes nothing.
+            Map<String, String> contacts = new LinkedHashMap<>(renamed);
+            contacts.put("people/" + person + ".yaml", contacts.get("people/" + person + ".yaml").replace("+4915112345678", "+4930123456"));
+            contacts.put("teams/payments.yaml", contacts.get("teams/payments.yaml")
+                    .replace("    - {type: EMAIL, address: payments@example.com}\n", ""));
+            Answer contactsChanged = importZip("alice", contacts, false);
+            assertThat(contactsChanged.body().path("changes")).as(contactsChanged.body().toString())
+                    .filteredOn(change -> change.path("action").asString().equals("update"))
+                    .extracting(change -> change.path("kind").asString() + " " + change.path("fields").toString())
+                    .containsExactly("Person [\"phone\"]", "Team [\"channels\"]");
+            ApiClient.Answer patAfter = api.send(as("alice"), "GET", "/api/v1/people/" + person, null);
+            assertThat(patAfter.text("phone")).isEqualTo("+4930123456");
+            assertThat(patAfter.etag()).isEqualTo("\"1\"");
+            ApiClient.Answer payments = api.send(as("alice"), "GET", "/api/v1/teams/" + team, null);
+            assertThat(payments.body().path("channels").findValuesAsString("type")).containsExactly("SLACK_WEBHOOK");
+            assertThat(payments.etag()).isEqualTo("\"2\"");
+
+            // A rename over REST publishes the services again too; a change of channels alone does not.
+            ApiClient.Answer renamedOverRest = api.ifMatch(as("alice"), "PUT", "/api/v1/teams/" + team,
+                    "{\"name\":\"Payments (REST)\",\"channels\":[]}", "\"2\"");
+            assertThat(renamedOverRest.status()).as(renamedOverRest.body().toString()).isEqualTo(200);
+            ApiClient.Answer channelsOverRest = api.ifMatch(as("alice"), "PUT", "/api/v1/teams/" + team,
+                    "{\"name\":\"Payments (REST)\",\"channels\":[{\"type\":\"EMAIL\",\"address\":\"pay@example.com\"}]}", "\"3\"");
+            assertThat(channelsOverRest.status()).as(channelsOverRest.body().toString()).isEqualTo(200);
+            ApiClient.Answer renamedAgain = api.ifMatch(as("alice"), "PUT", "/api/v1/teams/" + team,
+                    "{\"name\":\"Payments again\",\"channels\":[]}", "\"4\"");
+            assertThat(renamedAgain.status()).as(renamedAgain.body().toString()).isEqualTo(200);
+            // Records of one key arrive in order: a record for the channel change would sit between the two renames.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(changesOf(topic))
+                    .extracting(ServiceOwnership::getTeamName)
+                    .containsExactly("Payments", "Payments", "Payments and Billing", "Payments (REST)", "Payments again"));
         }
     }
 
@@ -193,7 +235,7 @@ class ImportIT {
         String group = "search-" + run;
         String user = "sam-" + run;
         String component = "search-api-" + run;
-        Answer applied = importYaml("alice", """
+        String catalog = """
                 apiVersion: backstage.io/v1alpha1
                 kind: User
                 metadata:
@@ -224,7 +266,8 @@ class ImportIT {
                   type: service
                   lifecycle: production
                   owner: group:default/%s
-                """.formatted(user, group, group, user, run, component, group), false);
+                """.formatted(user, group, group, user, run, component, group);
+        Answer applied = importYaml("alice", catalog, false);
 
         assertThat(applied.status()).as(applied.body().toString()).isEqualTo(200);
         assertThat(actions(applied)).containsExactly("Person " + user + " create", "Team " + group + " create",
@@ -239,6 +282,18 @@ class ImportIT {
         JsonNode resolved = api.send(as("alice"), "POST", "/api/v1/resolve",
                 "{\"labels\":{\"service\":\"" + component + "\"}}").body();
         assertThat(resolved.toString()).contains(group);
+
+        // Backstage has no place for contact data: re-importing the catalog keeps what was set over REST.
+        assertThat(api.ifMatch(as("alice"), "PUT", "/api/v1/people/" + user, """
+                {"name":"Sam Search","email":"sam@example.com","phone":"+4915100000000"}""", "\"0\"").status()).isEqualTo(200);
+        assertThat(api.ifMatch(as("alice"), "PUT", "/api/v1/teams/" + group, """
+                {"name":"Search","channels":[{"type":"EMAIL","address":"search@example.com"}]}""", "\"0\"").status()).isEqualTo(200);
+        Answer again = importYaml("alice", catalog, false);
+        assertThat(again.body().path("changes")).as(again.body().toString())
+                .extracting(change -> change.path("action").asString()).containsOnly("unchanged");
+        assertThat(api.send(as("alice"), "GET", "/api/v1/people/" + user, null).text("phone")).isEqualTo("+4915100000000");
+        assertThat(api.send(as("alice"), "GET", "/api/v1/teams/" + group, null).body().path("channels").findValuesAsString("address"))
+                .containsExactly("search@example.com");
     }
 
     @Test
@@ -284,11 +339,32 @@ class ImportIT {
                     - {label: service, op: EQUALS, value: %s}
                 """.formatted(run, team, service));
 
+        files.put("broken/contacts.yaml", """
+                apiVersion: ownwatch.io/v1
+                kind: Person
+                metadata: {id: phoneless-%s, name: Phoneless}
+                spec:
+                  email: phoneless@example.com
+                  phone: "0151 1234567"
+                ---
+                apiVersion: ownwatch.io/v1
+                kind: Team
+                metadata: {id: mailless-%s, name: Mailless}
+                spec:
+                  channels:
+                    - type: EMAIL
+                      address: https://not-a-mailbox.example.com
+                    - {type: FAX, address: "+4930123456"}
+                """.formatted(run, run));
+
         Answer refused = importFiles("alice", files, false);
 
         assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
         assertThat(refused.body().path("type").asString()).endsWith("invalid-bundle");
         assertThat(errors(refused)).containsExactlyInAnyOrder(
+                "broken/contacts.yaml:6 spec.phone must be an E.164 number such as +4915112345678 but was '0151 1234567'",
+                "broken/contacts.yaml:14 spec.channels[0].address team channel address must be an e-mail address for an EMAIL channel",
+                "broken/contacts.yaml:15 spec.channels[1].type must be one of [SLACK_WEBHOOK, EMAIL, WEBHOOK] but was 'FAX'",
                 "broken/duplicate.yaml:3 metadata.id duplicate team id",
                 "broken/kinds.yaml:2 kind unknown kind 'Runbook'",
                 "broken/kinds.yaml:9 spec.teamId names no team",
@@ -299,6 +375,7 @@ class ImportIT {
                 "services/checkout.yaml:3 metadata.id Service '" + service + "' could tie with service 'twin-" + run + "'");
         assertThat(api.send(as("alice"), "GET", "/api/v1/teams/" + team, null).status()).isEqualTo(404);
         assertThat(api.send(as("alice"), "GET", "/api/v1/people/" + person, null).status()).isEqualTo(404);
+        assertThat(api.send(as("alice"), "GET", "/api/v1/people/phoneless-" + run, null).status()).isEqualTo(404);
     }
 
     @Test

@@ -34,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * through the outbox like any other change. Unchanged objects are not written at all: importing the same
  * bundle again writes nothing and publishes nothing. Objects the bundle does not mention are left alone.
  * A renamed team's services are published again, because ownership.v1 carries the owning team's name.
+ * Updates go through the same versioned {@code replace} as the REST API, expecting the version the plan was
+ * made against: a change made over REST between plan and write refuses the import instead of being overwritten.
+ * Backstage entities cannot carry contact data, so importing them keeps a person's or team's stored contacts.
  */
 @Component
 public class BundleImport {
@@ -82,15 +85,26 @@ public class BundleImport {
 
         List<Change> changes = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
-        for (Declared<Person> person : bundle.people()) {
-            plan(changes, writes, person, people.find(person.id()), Function.identity(),
-                    PERSON_FIELDS, people::add, (p, current) -> people.replace(p));
+        for (Declared<Person> declared : bundle.people()) {
+            Optional<Person> stored = people.find(declared.id());
+            Declared<Person> person = declared.fromBackstage()
+                    ? stored.map(current -> declared.withValue(keepContacts(declared.value(), current))).orElse(declared)
+                    : declared;
+            plan(changes, writes, person, stored, Function.identity(),
+                    PERSON_FIELDS, people::add, (p, current) -> people.replace(p, current.version()));
         }
-        for (Declared<Team> team : bundle.teams()) {
-            plan(changes, writes, team, teams.find(team.id()), Function.identity(),
+        for (Declared<Team> declared : bundle.teams()) {
+            Optional<Team> stored = teams.find(declared.id());
+            Declared<Team> team = declared.fromBackstage()
+                    ? stored.map(current -> declared.withValue(new Team(declared.id(), declared.value().name(), current.channels(), 0)))
+                            .orElse(declared)
+                    : declared;
+            plan(changes, writes, team, stored, Function.identity(),
                     TEAM_FIELDS, teams::add, (t, current) -> {
-                        teams.rename(t);
-                        services.republishOwnedBy(t.id());
+                        teams.replace(t, current.version());
+                        if (!t.name().equals(current.name())) {
+                            services.republishOwnedBy(t.id());
+                        }
                     });
         }
         for (DeclaredMembership membership : joins) {
@@ -113,7 +127,9 @@ public class BundleImport {
                     s -> applyService(service, () -> services.add(s)),
                     (s, current) -> applyService(service, () -> services.replace(s, current.version())));
         }
-        if (!dryRun) {
+        if (!dryRun && !writes.isEmpty()) {
+            // Team rows are locked before service writes and republishing need this lock: take it first, as they do.
+            services.lockWrites();
             writes.forEach(Runnable::run);
         }
         return ImportResult.of(dryRun, changes);
@@ -124,8 +140,19 @@ public class BundleImport {
     }
 
     private static final List<Compared<Person>> PERSON_FIELDS = List.of(
-            new Compared<>("name", Person::name), new Compared<>("email", Person::email), new Compared<>("slack", Person::slack));
-    private static final List<Compared<Team>> TEAM_FIELDS = List.of(new Compared<>("name", Team::name));
+            new Compared<>("name", Person::name), new Compared<>("email", Person::email), new Compared<>("slack", Person::slack),
+            new Compared<>("slackWebhook", Person::slackWebhook), new Compared<>("phone", Person::phone));
+    private static final List<Compared<Team>> TEAM_FIELDS = List.of(
+            new Compared<>("name", Team::name), new Compared<>("channels", Team::channels));
+
+    /**
+     * A Backstage User says nothing about Slack, webhooks or phones: the person's stored contact data stays,
+     * or importing a catalog file would silently stop paging someone by phone.
+     */
+    private static Person keepContacts(Person declared, Person current) {
+        return new Person(declared.id(), declared.name(), declared.email(), current.slack(), current.slackWebhook(),
+                current.phone(), 0);
+    }
     private static final List<Compared<Schedule>> SCHEDULE_FIELDS = List.of(
             new Compared<>("name", Schedule::name), new Compared<>("teamId", Schedule::teamId),
             new Compared<>("timeZone", Schedule::timeZone), new Compared<>("layers", Schedule::layers),

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.ownwatch.registry.Contact;
 import io.ownwatch.registry.Slug;
 import io.ownwatch.registry.escalation.EscalationPolicy;
 import io.ownwatch.registry.escalation.InvalidEscalationPolicy;
@@ -37,6 +39,8 @@ import io.ownwatch.registry.schedule.Restriction;
 import io.ownwatch.registry.schedule.Schedule;
 import io.ownwatch.registry.schedule.ScheduleOverride;
 import io.ownwatch.registry.schedule.ShiftLength;
+import io.ownwatch.registry.team.Channel;
+import io.ownwatch.registry.team.ChannelType;
 import io.ownwatch.registry.team.Team;
 
 /**
@@ -56,6 +60,9 @@ final class BundleReader {
     private static final Pattern GLOB = Pattern.compile("^[A-Za-z0-9*._:-]{0,253}$");
     private static final Set<String> TOP = Set.of("apiVersion", "kind", "metadata", "spec");
     private static final Set<String> METADATA = Set.of("id", "name");
+    /** As the REST API allows: a team's channels and the length of an address. */
+    private static final int MAX_CHANNELS = 20;
+    private static final int MAX_ADDRESS = 2000;
     /** Backstage kinds that say nothing about who is paged: skipped, so a repository's whole catalog file imports. */
     private static final Set<String> BACKSTAGE_SKIPPED = Set.of("API", "System", "Domain", "Resource", "Location", "Template");
 
@@ -155,21 +162,61 @@ final class BundleReader {
         Meta meta = meta(root, Kind.TEAM);
         Field spec = root.get("spec");
         List<DeclaredMembership> members = new ArrayList<>();
-        if (spec.mapping(Set.of("members"), false)) {
+        List<Channel> channels = new ArrayList<>();
+        if (spec.mapping(Set.of("members", "channels"), false)) {
             for (Field member : spec.get("members").items()) {
                 String personId = slug(member);
                 if (personId != null && meta.id() != null) {
                     members.add(new DeclaredMembership(meta.id(), personId, member, false));
                 }
             }
+            Field channelsField = spec.get("channels");
+            List<Field> channelFields = channelsField.items();
+            if (channelFields.size() > MAX_CHANNELS) {
+                channelsField.error("must list at most " + MAX_CHANNELS + " channels");
+            }
+            for (Field channel : channelFields) {
+                Channel read = channel(channel);
+                if (read != null) {
+                    channels.add(read);
+                }
+            }
         }
         if (errors.size() == before) {
-            Team team = construct(meta.idField(), () -> new Team(meta.id(), meta.name()));
+            Team team = construct(meta.idField(), () -> new Team(meta.id(), meta.name(), channels, 0));
             if (team != null) {
                 teams.add(new Declared<>(Kind.TEAM, team.id(), team, meta.idField(), List.of()));
                 memberships.addAll(members);
             }
         }
+    }
+
+    /** A team channel; the address is checked by {@link Channel}'s own constructor, as in the REST API. */
+    private static Channel channel(Field channel) {
+        if (!channel.mapping(Set.of("type", "address"), true)) {
+            return null;
+        }
+        Field typeField = channel.get("type");
+        String typeText = typeField.required();
+        ChannelType type = null;
+        if (typeText != null) {
+            try {
+                type = ChannelType.valueOf(typeText.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                typeField.error("must be one of " + Arrays.toString(ChannelType.values()) + " but was '" + typeText + "'");
+            }
+        }
+        Field addressField = channel.get("address");
+        String address = addressField.required();
+        if (address != null && address.length() > MAX_ADDRESS) {
+            addressField.error("must be at most " + MAX_ADDRESS + " characters");
+            return null;
+        }
+        if (type == null || address == null) {
+            return null;
+        }
+        ChannelType known = type;
+        return construct(addressField, () -> new Channel(known, address));
     }
 
     private void person(Field root) {
@@ -178,18 +225,31 @@ final class BundleReader {
         Field spec = root.get("spec");
         String email = null;
         String slack = null;
-        if (spec.mapping(Set.of("email", "slack"), true)) {
+        String slackWebhook = null;
+        String phone = null;
+        if (spec.mapping(Set.of("email", "slack", "slackWebhook", "phone"), true)) {
             email = email(spec.get("email"));
             Field slackField = spec.get("slack");
             slack = slackField.text();
             if (slack != null && !SLACK.matcher(slack).matches()) {
                 slackField.error("must be a Slack member id such as U024BE7LH");
             }
+            // The rules Person's constructor guards (Contact), checked here too so each is reported at its own line.
+            slackWebhook = spec.get("slackWebhook").text();
+            if (slackWebhook != null && !Contact.isHttpsUrl(slackWebhook)) {
+                spec.get("slackWebhook").error("must be an https URL but was '" + slackWebhook + "'");
+            }
+            phone = spec.get("phone").text();
+            if (phone != null && !Contact.isPhone(phone)) {
+                spec.get("phone").error("must be an E.164 number such as +4915112345678 but was '" + phone + "'");
+            }
         }
         if (errors.size() == before) {
             String mail = email;
             String member = slack;
-            Person person = construct(meta.idField(), () -> new Person(meta.id(), meta.name(), mail, member));
+            String webhook = slackWebhook;
+            String number = phone;
+            Person person = construct(meta.idField(), () -> new Person(meta.id(), meta.name(), mail, member, webhook, number, 0));
             if (person != null) {
                 people.add(new Declared<>(Kind.PERSON, person.id(), person, meta.idField(), List.of()));
             }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.ownwatch.registry.ItemPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -171,7 +172,13 @@ public class OwnedServices {
         return load("", Map.of());
     }
 
-    private void lockWrites() {
+    /**
+     * Takes the lock every service change holds, until the caller's transaction ends. Services are saved under
+     * it while they key-share their team's row, so a caller that changes a team and then writes or republishes
+     * services takes it before touching the team: the other order can deadlock with a concurrent service change.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockWrites() {
         jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(:key)").param("key", WRITE_LOCK_KEY).query(Integer.class).single();
     }
 

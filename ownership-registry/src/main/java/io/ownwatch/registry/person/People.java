@@ -109,23 +109,6 @@ public class People {
         }
     }
 
-    /** Replaces a person's name and contacts; throws {@link PersonNotFound} if there is none with this id. */
-    @Transactional
-    public Person replace(Person person) {
-        int updated = jdbc.sql("""
-                        UPDATE person SET name = :name, email = :email, slack = :slack, version = version + 1, updated_at = now()
-                        WHERE id = :id""")
-                .param("id", person.id())
-                .param("name", person.name())
-                .param("email", person.email())
-                .param("slack", person.slack())
-                .update();
-        if (updated == 0) {
-            throw new PersonNotFound(person.id());
-        }
-        return person;
-    }
-
     @Transactional(readOnly = true)
     public Optional<Person> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM person WHERE id = :id")

@@ -97,19 +97,6 @@ public class Teams {
         }
     }
 
-    /** Renames a team; throws {@link TeamNotFound} if there is none with this id. */
-    @Transactional
-    public Team rename(Team team) {
-        int updated = jdbc.sql("UPDATE team SET name = :name, version = version + 1, updated_at = now() WHERE id = :id")
-                .param("id", team.id())
-                .param("name", team.name())
-                .update();
-        if (updated == 0) {
-            throw new TeamNotFound(team.id());
-        }
-        return team;
-    }
-
     @Transactional(readOnly = true)
     public Optional<Team> find(String id) {
         return withChannels(jdbc.sql("SELECT id, name, version FROM team WHERE id = :id")

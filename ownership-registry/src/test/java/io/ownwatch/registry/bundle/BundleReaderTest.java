@@ -136,10 +136,12 @@ class BundleReaderTest {
                 spec:
                   slack: U1
                   phone: "+49 30 1234"
+                  pager: "555"
                 """));
 
         assertThat(errors).extracting(BundleError::field, BundleError::line)
                 .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("spec.pager", 9),
                         org.assertj.core.groups.Tuple.tuple("spec.phone", 8),
                         org.assertj.core.groups.Tuple.tuple("spec.email", 7));
     }

@@ -7,6 +7,7 @@ import io.ownwatch.registry.IfMatch;
 import io.ownwatch.registry.ItemPage;
 import io.ownwatch.registry.Slug;
 import io.ownwatch.registry.access.Access;
+import io.ownwatch.registry.ownership.OwnedServices;
 import io.ownwatch.registry.team.Channel;
 import io.ownwatch.registry.team.ChannelType;
 import io.ownwatch.registry.team.Team;
@@ -22,6 +23,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,9 +45,11 @@ import org.springframework.web.bind.annotation.RestController;
 class TeamController {
 
     private final Teams teams;
+    private final OwnedServices services;
 
-    TeamController(Teams teams) {
+    TeamController(Teams teams, OwnedServices services) {
         this.teams = teams;
+        this.services = services;
     }
 
     record CreateTeam(
@@ -87,14 +91,27 @@ class TeamController {
         return ResponseEntity.ok().eTag(Long.toString(team.version())).body(team);
     }
 
+    /**
+     * ownership.v1 carries the owning team's name, so a rename publishes the team's services again, in the
+     * same transaction: the new name reaches consumers exactly when it is stored.
+     */
     @Access.Administer
+    @Transactional
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Team> replace(@PathVariable String id, @Valid @RequestBody ReplaceTeam request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         long expected = IfMatch.expectedVersion("team", id, "/api/v1/teams/" + id, ifMatch);
         // Not found before anything else: an unknown id in the path need not be a valid one.
-        teams.find(id).orElseThrow(() -> new TeamNotFound(id));
+        Team before = teams.find(id).orElseThrow(() -> new TeamNotFound(id));
+        // Had the team changed since it was read, replace would refuse: before is the version being replaced.
+        boolean renamed = !request.name().equals(before.name());
+        if (renamed) {
+            services.lockWrites();
+        }
         Team team = teams.replace(new Team(id, request.name(), channels(request.channels()), expected), expected);
+        if (renamed) {
+            services.republishOwnedBy(id);
+        }
         return ResponseEntity.ok().eTag(Long.toString(team.version())).body(team);
     }
 
