@@ -176,6 +176,30 @@ class IncidentFormationIT {
     }
 
     @Test
+    void aSendersAcknowledgementAcknowledgesTheIncidentInTheIntegrationsName() throws Exception {
+        String service = "ack-" + run;
+        send(firing(run + "-ack", service, "Down", Severity.ERROR));
+        String id = awaitIncident(run + "-ack", i -> true).get("id").stringValue();
+
+        AlertEvent acknowledgement = AlertEvent.newBuilder(firing(run + "-ack", service, "Down", Severity.ERROR))
+                .setStatus(AlertStatus.ACKNOWLEDGED)
+                .setSource(AlertSource.PAGERDUTY)
+                .setLabels(Map.of("service", service, "alertname", "Down", "ownwatch_integration", "prod-pagerduty"))
+                .build();
+        send(acknowledgement, AlertEvent.newBuilder(acknowledgement).setEventId(UUID.randomUUID().toString()).build());
+
+        JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"),
+                i -> "ACKNOWLEDGED".equals(i.get("status").stringValue()));
+        assertThat(incident.get("acknowledgedBy").stringValue()).isEqualTo("integration:prod-pagerduty");
+        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        assertThat(types(timeline)).as("opened, its owner, then the acknowledgement, once")
+                .startsWith(TimelineEventType.INCIDENT_OPENED).endsWith(TimelineEventType.ACKNOWLEDGED)
+                .containsOnlyOnce(TimelineEventType.ACKNOWLEDGED);
+        assertThat(timeline.get(2).getActor().getKind()).isEqualTo(ActorKind.INTEGRATION);
+        assertThat(timeline.get(2).getActor().getId()).isEqualTo("integration:prod-pagerduty");
+    }
+
+    @Test
     void aSilenceSuppressesIncidentsButRecordsTheAlertOnItsOwnTimeline() throws Exception {
         String service = "pay-" + run;
         HttpResponse<String> created = post("/api/v1/silences", "bob", """

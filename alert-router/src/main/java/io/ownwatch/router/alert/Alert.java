@@ -27,6 +27,9 @@ public record Alert(
         Instant receivedAt,
         String generatorUrl) {
 
+    /** The label naming the integration an alert came through, set by the ingest on every alert it admits. */
+    public static final String INTEGRATION_LABEL = "ownwatch_integration";
+
     public Alert {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(dedupKey, "dedupKey");

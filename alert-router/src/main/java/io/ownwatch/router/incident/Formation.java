@@ -49,6 +49,16 @@ public sealed interface Formation {
             boolean incidentResolved, boolean flappingStarted) implements Formation {
     }
 
+    /**
+     * The sender acknowledged an alert an open incident holds (PagerDuty's {@code event_action: acknowledge}):
+     * the incident is acknowledged by the integration, and stays so until it resolves.
+     *
+     * @param incident the incident, acknowledged
+     * @param by who acknowledged, as the sender is known ({@code integration:<name>}, or the source)
+     */
+    record AcknowledgedBySender(Alert alert, AlertHistory history, Incident incident, String by) implements Formation {
+    }
+
     /** The alert would have opened an incident but something suppresses it; it is recorded, nobody is paged. */
     record Suppressed(Alert alert, AlertHistory history, Suppression by) implements Formation {
         public Suppressed {

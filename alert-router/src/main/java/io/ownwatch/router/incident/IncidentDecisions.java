@@ -6,6 +6,7 @@ import io.ownwatch.router.silence.Silence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -51,9 +52,21 @@ public final class IncidentDecisions {
             case RESOLVED -> situation.holding()
                     .map(held -> resolved(alert, held, history, flappingNow, policy))
                     .orElseGet(() -> new Formation.Ignored(alert, history, "resolved alert without an open incident"));
-            case ACKNOWLEDGED -> new Formation.Ignored(alert, history, "acknowledgement by the sender is not handled yet");
+            case ACKNOWLEDGED -> situation.holding()
+                    .map(held -> acknowledged(alert, held.incident(), history))
+                    .orElseGet(() -> new Formation.Ignored(alert, history, "acknowledgement without an open incident"));
             case UNKNOWN -> new Formation.Ignored(alert, history, "alert status unknown");
         };
+    }
+
+    /** The sender's acknowledgement acknowledges the incident once; the first acknowledgement, a person's or not, stands. */
+    private static Formation acknowledged(Alert alert, Incident incident, AlertHistory history) {
+        if (incident.status() == IncidentStatus.ACKNOWLEDGED) {
+            return new Formation.Ignored(alert, history, "incident already acknowledged");
+        }
+        String integration = alert.labels().get(Alert.INTEGRATION_LABEL);
+        String by = integration != null ? "integration:" + integration : alert.source().name().toLowerCase(Locale.ROOT);
+        return new Formation.AcknowledgedBySender(alert, history, incident.acknowledge(by, alert.receivedAt()), by);
     }
 
     private static Formation repeat(Alert alert, Situation.Held held, AlertHistory history, boolean flappingNow,

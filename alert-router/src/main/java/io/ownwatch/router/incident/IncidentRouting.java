@@ -146,6 +146,14 @@ public class IncidentRouting {
             write(resolved.incident(), steps);
             log.info("Alert {} of incident {} resolved{}", alert.dedupKey(), resolved.incident().id(),
                     resolved.incidentResolved() ? "; the incident resolved with it" : "");
+        } else if (formation instanceof Formation.AcknowledgedBySender acknowledged) {
+            Incident incident = acknowledged.incident();
+            MDC.put("incidentId", incident.id().toString());
+            incidents.update(incident.sequenced(1));
+            timeline.append(entries(incident, List.of(new Step(TimelineEntryType.ACKNOWLEDGED,
+                    later(alert.receivedAt(), now), attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
+                            "via", "sender"))), new TimelineEntry.Actor(TimelineEntry.Actor.Kind.INTEGRATION, acknowledged.by())));
+            log.info("Incident {} acknowledged by its sender {}", incident.id(), acknowledged.by());
         } else if (formation instanceof Formation.Suppressed suppressed) {
             suppress(suppressed, now);
         } else if (formation instanceof Formation.Ignored ignored) {

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class AlertIngest {
 
     /** The integration's name on every alert it sent, so routing and silences can match on it. */
-    public static final String INTEGRATION_LABEL = "ownwatch_integration";
+    public static final String INTEGRATION_LABEL = Alert.INTEGRATION_LABEL;
     /** The integration's default team, when it has one: a routing hint, not a decision. */
     public static final String TEAM_LABEL = "ownwatch_team";
 

@@ -44,6 +44,8 @@ final class FormationFold {
             store(repeat.incident(), repeat.updated());
         } else if (formation instanceof Formation.AlertResolved resolved) {
             store(resolved.incident(), resolved.updated());
+        } else if (formation instanceof Formation.AcknowledgedBySender acknowledged) {
+            incidents.put(acknowledged.incident().id(), acknowledged.incident());
         }
         return formation;
     }

@@ -393,6 +393,38 @@ class IncidentDecisionsTest {
         }
     }
 
+    @Test
+    void theSendersAcknowledgementAcknowledgesTheIncidentOnceInTheIntegrationsName() {
+        FormationFold fold = new FormationFold(DEFAULTS);
+        fold.apply(firing("k1", T0, "checkout", "HighErrorRate"));
+        Map<String, String> fromPagerDuty = Map.of("service", "checkout", "alertname", "HighErrorRate",
+                Alert.INTEGRATION_LABEL, "prod-pagerduty");
+
+        Formation first = fold.apply(alert("k1", AlertStatus.ACKNOWLEDGED, Severity.ERROR, T0.plusSeconds(90), fromPagerDuty));
+        Formation again = fold.apply(alert("k1", AlertStatus.ACKNOWLEDGED, Severity.ERROR, T0.plusSeconds(95), fromPagerDuty));
+
+        assertThat(first).isInstanceOfSatisfying(Formation.AcknowledgedBySender.class, acknowledged -> {
+            assertThat(acknowledged.by()).isEqualTo("integration:prod-pagerduty");
+            assertThat(acknowledged.incident().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+            assertThat(acknowledged.incident().acknowledgedAt()).isEqualTo(T0.plusSeconds(90));
+        });
+        assertThat(again).isInstanceOfSatisfying(Formation.Ignored.class,
+                ignored -> assertThat(ignored.reason()).isEqualTo("incident already acknowledged"));
+        assertThat(fold.only().status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(fold.apply(resolved("k1", T0.plusSeconds(200)))).isInstanceOfSatisfying(Formation.AlertResolved.class,
+                resolved -> assertThat(resolved.incidentResolved()).isTrue());
+    }
+
+    @Test
+    void anAcknowledgementWithoutAnOpenIncidentChangesNothing() {
+        Formation formation = IncidentDecisions.decide(
+                alert("k9", AlertStatus.ACKNOWLEDGED, Severity.ERROR, T0, labels("checkout", "HighErrorRate")),
+                Situation.empty("k9"), DEFAULTS);
+
+        assertThat(formation).isInstanceOfSatisfying(Formation.Ignored.class,
+                ignored -> assertThat(ignored.reason()).isEqualTo("acknowledgement without an open incident"));
+    }
+
     static FormationFold fold(List<Alert> alerts) {
         FormationFold fold = new FormationFold(DEFAULTS);
         alerts.forEach(fold::apply);
