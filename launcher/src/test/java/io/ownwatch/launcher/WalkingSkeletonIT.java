@@ -73,8 +73,9 @@ class WalkingSkeletonIT {
                 alertmanagerWebhook(service, fingerprint, true)).status()).isEqualTo(202);
 
         String incidentId = awaitIncidents(service, 1).get(0).path("incidentId").asText();
-        JsonNode timeline = awaitTimeline(incidentId, 3);
-        assertThat(types(timeline)).containsExactly("INCIDENT_OPENED", "OWNER_RESOLVED", "RESOLVED");
+        JsonNode timeline = awaitTimeline(incidentId, 4);
+        // The repeat is counted on the incident and noted once, never a second incident.
+        assertThat(types(timeline)).containsExactly("INCIDENT_OPENED", "OWNER_RESOLVED", "ALERT_DEDUPLICATED", "RESOLVED");
         assertThat(client.get(Service.INCIDENT_TIMELINE, "/api/v1/incidents?serviceId=" + service)
                 .body().path("items")).hasSize(1);
     }
