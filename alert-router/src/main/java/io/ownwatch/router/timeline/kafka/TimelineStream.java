@@ -1,6 +1,6 @@
 package io.ownwatch.router.timeline.kafka;
 
-import io.ownwatch.edge.outbox.OutboxStream;
+import io.ownwatch.edge.outbox.BindingStream;
 import io.ownwatch.events.Actor;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.Severity;
@@ -10,10 +10,7 @@ import io.ownwatch.router.timeline.TimelineEntry;
 import io.ownwatch.router.timeline.TimelineOutbox;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,32 +18,17 @@ import org.springframework.stereotype.Component;
  * {@code incident.timeline.v1}, keyed by incident id so one incident's events stay in order on one partition.
  */
 @Component
-class TimelineStream implements OutboxStream {
+class TimelineStream extends BindingStream {
 
     static final String BINDING = "timeline-out-0";
 
-    private final StreamBridge streamBridge;
-
     TimelineStream(StreamBridge streamBridge) {
-        this.streamBridge = streamBridge;
+        super(streamBridge, TimelineOutbox.STREAM, BINDING);
     }
 
     @Override
-    public String name() {
-        return TimelineOutbox.STREAM;
-    }
-
-    @Override
-    public void publish(String incidentId, @Nullable String payload) {
-        TimelineEntry entry = TimelineOutbox.read(Objects.requireNonNull(payload, "a timeline entry is never a tombstone"));
-        try (MDC.MDCCloseable incident = MDC.putCloseable("incidentId", incidentId)) {
-            boolean sent = streamBridge.send(BINDING, MessageBuilder.withPayload(toEvent(entry))
-                    .setHeader(KafkaHeaders.KEY, incidentId)
-                    .build());
-            if (!sent) {
-                throw new IllegalStateException("timeline event " + entry.eventId() + " was not sent");
-            }
-        }
+    protected Object value(String incidentId, @Nullable String payload) {
+        return toEvent(TimelineOutbox.read(Objects.requireNonNull(payload, "a timeline entry is never a tombstone")));
     }
 
     static TimelineEvent toEvent(TimelineEntry entry) {

@@ -1,6 +1,6 @@
 package io.ownwatch.registry.ownership.kafka;
 
-import io.ownwatch.edge.outbox.OutboxStream;
+import io.ownwatch.edge.outbox.BindingStream;
 import io.ownwatch.events.KubernetesSelector;
 import io.ownwatch.events.LabelMatcher;
 import io.ownwatch.events.MatchOp;
@@ -10,10 +10,6 @@ import io.ownwatch.registry.ownership.OwnershipChange;
 import io.ownwatch.registry.ownership.OwnershipOutbox;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.support.KafkaNull;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,28 +18,17 @@ import org.springframework.stereotype.Component;
  * and compaction keeps its latest state; a deletion is a tombstone (null value).
  */
 @Component
-class OwnershipStream implements OutboxStream {
+class OwnershipStream extends BindingStream {
 
     static final String BINDING = "ownership-out-0";
 
-    private final StreamBridge streamBridge;
-
     OwnershipStream(StreamBridge streamBridge) {
-        this.streamBridge = streamBridge;
+        super(streamBridge, OwnershipOutbox.STREAM, BINDING);
     }
 
     @Override
-    public String name() {
-        return OwnershipOutbox.STREAM;
-    }
-
-    @Override
-    public void publish(String serviceId, @Nullable String payload) {
-        Object value = payload == null ? KafkaNull.INSTANCE : toEvent(OwnershipOutbox.read(payload));
-        Message<?> message = MessageBuilder.withPayload(value).setHeader(KafkaHeaders.KEY, serviceId).build();
-        if (!streamBridge.send(BINDING, message)) {
-            throw new IllegalStateException("ownership change of service " + serviceId + " was not sent");
-        }
+    protected @Nullable Object value(String serviceId, @Nullable String payload) {
+        return payload == null ? null : toEvent(OwnershipOutbox.read(payload));
     }
 
     static ServiceOwnership toEvent(OwnershipChange change) {

@@ -1,6 +1,6 @@
 package io.ownwatch.registry.runbook.kafka;
 
-import io.ownwatch.edge.outbox.OutboxStream;
+import io.ownwatch.edge.outbox.BindingStream;
 import io.ownwatch.events.ActionType;
 import io.ownwatch.events.LabelMatcher;
 import io.ownwatch.events.MatchOp;
@@ -15,9 +15,6 @@ import io.ownwatch.registry.runbook.RunbookOutbox;
 import io.ownwatch.registry.runbook.RunbookVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,32 +23,20 @@ import org.springframework.stereotype.Component;
  * and compaction keeps its latest state. Runbooks are retired, never deleted once published: no tombstones.
  */
 @Component
-class RunbookStream implements OutboxStream {
+class RunbookStream extends BindingStream {
 
     static final String BINDING = "runbooks-out-0";
 
-    private final StreamBridge streamBridge;
-
     RunbookStream(StreamBridge streamBridge) {
-        this.streamBridge = streamBridge;
+        super(streamBridge, RunbookOutbox.STREAM, BINDING);
     }
 
     @Override
-    public String name() {
-        return RunbookOutbox.STREAM;
-    }
-
-    @Override
-    public void publish(String runbookId, @Nullable String payload) {
+    protected Object value(String runbookId, @Nullable String payload) {
         if (payload == null) {
             throw new IllegalStateException("runbook " + runbookId + ": the runbooks stream never appends tombstones");
         }
-        Message<?> message = MessageBuilder.withPayload(toEvent(RunbookOutbox.read(payload)))
-                .setHeader(KafkaHeaders.KEY, runbookId)
-                .build();
-        if (!streamBridge.send(BINDING, message)) {
-            throw new IllegalStateException("runbook change of " + runbookId + " was not sent");
-        }
+        return toEvent(RunbookOutbox.read(payload));
     }
 
     static io.ownwatch.events.RunbookVersion toEvent(RunbookChange change) {
