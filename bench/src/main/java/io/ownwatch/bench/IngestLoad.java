@@ -43,6 +43,7 @@ final class IngestLoad {
         long end = measureFrom + (long) (seconds * 1e9);
         LongAdder accepted = new LongAdder();
         LongAdder refused = new LongAdder();
+        LongAdder reconnects = new LongAdder();
         List<Latencies> perThread = new ArrayList<>();
         ConcurrentHashMap<String, Integer> failures = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(connections);
@@ -51,17 +52,27 @@ final class IngestLoad {
             perThread.add(latencies);
             int offset = t;
             Thread thread = new Thread(() -> {
-                try (HttpConnection connection = new HttpConnection(endpoint, authorization)) {
-                    for (int i = offset; ; i += connections) {
-                        long sent = System.nanoTime();
-                        if (sent >= end) {
-                            break;
+                int i = offset;
+                try {
+                    // A server may close a keep-alive connection after so many requests (Tomcat: 100): open another.
+                    while (System.nanoTime() < end) {
+                        try (HttpConnection connection = new HttpConnection(endpoint, authorization)) {
+                            for (; ; i += connections) {
+                                long sent = System.nanoTime();
+                                if (sent >= end) {
+                                    break;
+                                }
+                                int status = connection.post(bodies.get(i % bodies.size()));
+                                long answered = System.nanoTime();
+                                if (sent >= measureFrom) {
+                                    latencies.record(answered - sent);
+                                    (status == 202 ? accepted : refused).increment();
+                                }
+                            }
                         }
-                        int status = connection.post(bodies.get(i % bodies.size()));
-                        long answered = System.nanoTime();
-                        if (sent >= measureFrom) {
-                            latencies.record(answered - sent);
-                            (status == 202 ? accepted : refused).increment();
+                        catch (java.io.IOException ex) {
+                            reconnects.increment();
+                            i += connections;
                         }
                     }
                 }
@@ -76,6 +87,7 @@ final class IngestLoad {
         }
         done.await();
         failures.forEach((failure, count) -> System.out.printf("  %d connection(s) failed: %s%n", count, failure));
+        System.out.printf("  %d reconnection(s) after the server closed a connection%n", reconnects.sum());
         return new Result(accepted.sum(), refused.sum(), seconds, Latencies.merge(perThread));
     }
 
