@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The outbox with the fault injected: changes made while the broker is down are accepted (the
@@ -38,31 +35,23 @@ class OwnershipOutageIT {
     @TempDir
     static Path dataDirectory;
 
+    private static RegistryOnItsOwnStack registry;
     private static DevStack stack;
-    private static ConfigurableApplicationContext registry;
     private static Tokens tokens;
     private static ApiClient api;
 
     @BeforeAll
     static void start() {
-        stack = DevStack.builder().dataDirectory(dataDirectory).start();
-        List<String> arguments = new ArrayList<>();
-        stack.springProperties("registry").forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        arguments.add("--server.port=0");
-        registry = new SpringApplicationBuilder(OwnershipRegistryApplication.class)
-                .properties("spring.config.name=" + OwnershipRegistryApplication.CONFIG_NAME)
-                .run(arguments.toArray(String[]::new));
-        tokens = new Tokens(stack);
-        api = new ApiClient(Integer.parseInt(registry.getEnvironment().getProperty("local.server.port")));
+        registry = RegistryOnItsOwnStack.start(dataDirectory);
+        stack = registry.stack();
+        tokens = registry.tokens();
+        api = registry.api();
     }
 
     @AfterAll
     static void stop() {
         if (registry != null) {
             registry.close();
-        }
-        if (stack != null) {
-            stack.close();
         }
     }
 
