@@ -25,8 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,29 +40,20 @@ class BrokerOutageIT {
     static Path dataDirectory;
 
     private static DevStack stack;
-    private static ConfigurableApplicationContext router;
+    private static RouterOnItsOwnStack own;
     private final HttpClient http = HttpClient.newHttpClient();
     private static String key;
 
     @BeforeAll
     static void start() {
-        stack = DevStack.builder().dataDirectory(dataDirectory).start();
-        List<String> arguments = new ArrayList<>();
-        stack.springProperties("router").forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        arguments.add("--server.port=0");
-        arguments.add("--ownwatch.router.ownership.registry-url=http://127.0.0.1:9");
-        router = new SpringApplicationBuilder(AlertRouterApplication.class)
-                .properties("spring.config.name=" + AlertRouterApplication.CONFIG_NAME)
-                .run(arguments.toArray(String[]::new));
+        own = RouterOnItsOwnStack.start(dataDirectory);
+        stack = own.stack();
     }
 
     @AfterAll
     static void stop() {
-        if (router != null) {
-            router.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (own != null) {
+            own.close();
         }
     }
 
@@ -102,11 +91,10 @@ class BrokerOutageIT {
                             "annotations":{"summary":"test"},"startsAt":"2026-11-22T02:00:00Z",
                             "endsAt":"0001-01-01T00:00:00Z","fingerprint":"%s"}]}
                 """.formatted(fingerprint);
-        String port = router.getEnvironment().getProperty("local.server.port");
         if (key == null) {
-            key = TestIntegrations.create("http://127.0.0.1:" + port, new Tokens(stack), "alertmanager").key();
+            key = TestIntegrations.create(own.baseUrl(), new Tokens(stack), "alertmanager").key();
         }
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/ingest/alertmanager"))
+        return http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/api/v1/ingest/alertmanager"))
                         .header("Authorization", "Bearer " + key)
                         .header("Content-Type", "application/json")
                         .timeout(Duration.ofSeconds(60))

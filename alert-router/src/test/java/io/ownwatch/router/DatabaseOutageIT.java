@@ -34,8 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Guarantees 2 and 3 with the database taken away: alerts that arrive while PostgreSQL is down wait on the topic
@@ -49,27 +47,18 @@ class DatabaseOutageIT {
     static Path dataDirectory;
 
     private static DevStack stack;
-    private static ConfigurableApplicationContext router;
+    private static RouterOnItsOwnStack own;
 
     @BeforeAll
     static void start() {
-        stack = DevStack.builder().dataDirectory(dataDirectory).start();
-        List<String> arguments = new ArrayList<>();
-        stack.springProperties("router").forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        arguments.add("--server.port=0");
-        arguments.add("--ownwatch.router.ownership.registry-url=http://127.0.0.1:9");
-        router = new SpringApplicationBuilder(AlertRouterApplication.class)
-                .properties("spring.config.name=" + AlertRouterApplication.CONFIG_NAME)
-                .run(arguments.toArray(String[]::new));
+        own = RouterOnItsOwnStack.start(dataDirectory);
+        stack = own.stack();
     }
 
     @AfterAll
     static void stop() {
-        if (router != null) {
-            router.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (own != null) {
+            own.close();
         }
     }
 

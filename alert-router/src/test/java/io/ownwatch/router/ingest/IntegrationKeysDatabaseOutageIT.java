@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ownwatch.devstack.DevStack;
 import io.ownwatch.devstack.testkit.Tokens;
-import io.ownwatch.router.AlertRouterApplication;
+import io.ownwatch.router.RouterOnItsOwnStack;
 import io.ownwatch.router.integration.TestIntegrations;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,15 +13,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,37 +33,26 @@ class IntegrationKeysDatabaseOutageIT {
     static Path dataDirectory;
 
     private static DevStack stack;
-    private static ConfigurableApplicationContext router;
+    private static RouterOnItsOwnStack own;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        stack = DevStack.builder().dataDirectory(dataDirectory).start();
-        List<String> arguments = new ArrayList<>();
-        stack.springProperties("router").forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        arguments.add("--server.port=0");
-        arguments.add("--ownwatch.router.ownership.registry-url=http://127.0.0.1:9");
         // Long enough that the cached key cannot expire mid-test; short waits for a connection so the 503 is prompt.
-        arguments.add("--ownwatch.router.integrations.key-cache-ttl=10m");
-        arguments.add("--spring.datasource.hikari.connection-timeout=2000");
-        router = new SpringApplicationBuilder(AlertRouterApplication.class)
-                .properties("spring.config.name=" + AlertRouterApplication.CONFIG_NAME)
-                .run(arguments.toArray(String[]::new));
+        own = RouterOnItsOwnStack.start(dataDirectory, "--ownwatch.router.integrations.key-cache-ttl=10m", "--spring.datasource.hikari.connection-timeout=2000");
+        stack = own.stack();
     }
 
     @AfterAll
     static void stop() {
-        if (router != null) {
-            router.close();
-        }
-        if (stack != null) {
-            stack.close();
+        if (own != null) {
+            own.close();
         }
     }
 
     @Test
     void aKeyThatCannotBeCheckedIs503NotAnd401AndACachedKeyStillWorks() throws Exception {
-        String baseUrl = "http://127.0.0.1:" + router.getEnvironment().getProperty("local.server.port");
+        String baseUrl = own.baseUrl();
         Tokens tokens = new Tokens(stack);
         TestIntegrations.Created unchecked = TestIntegrations.create(baseUrl, tokens, "generic");
         TestIntegrations.Created checked = TestIntegrations.create(baseUrl, tokens, "generic");
