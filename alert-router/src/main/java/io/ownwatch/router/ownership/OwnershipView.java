@@ -3,7 +3,6 @@ package io.ownwatch.router.ownership;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The router's copy of {@code ownership.v1}: the latest definition of every service, so that the
- * owner of an alert is found without a remote call. Fed by one thread (the feed), read by many.
+ * owner of an alert is found without a remote call. Fed by one thread (the feed), read by many: a look-up
+ * iterates the live map, so a start-up that reads thousands of records copies nothing per record.
  *
  * <p>The view is <em>current</em> once the feed has read the topic to the end offsets it measured,
  * and only for as long as the feed keeps confirming that (it re-measures periodically). A view that
@@ -30,7 +30,6 @@ public class OwnershipView {
     private final Map<String, ServiceOwnership> services = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration staleAfter;
-    private volatile List<ServiceOwnership> snapshot = List.of();
     private volatile Instant confirmedAt;
 
     @Autowired
@@ -56,7 +55,6 @@ public class OwnershipView {
             services.merge(serviceId, definition,
                     (held, offered) -> offered.getRevision() >= held.getRevision() ? offered : held);
         }
-        snapshot = List.copyOf(services.values());
     }
 
     /** The feed has read everything the topic held when it last looked. */
@@ -76,12 +74,12 @@ public class OwnershipView {
     }
 
     public int size() {
-        return snapshot.size();
+        return services.size();
     }
 
     /** The owner of an alert with these labels according to the view, or empty when no service in it matches. */
     public Optional<Owner.Resolved> owner(Map<String, String> labels) {
-        return OwnershipRules.bestMatch(AlertCoordinates.ofLabels(labels), snapshot)
+        return OwnershipRules.bestMatch(AlertCoordinates.ofLabels(labels), services.values())
                 .map(OwnershipRules.Scored::service)
                 .map(service -> new Owner.Resolved(service.getServiceId(), service.getName(), service.getTeamId(),
                         service.getTeamName().isEmpty() ? service.getTeamId() : service.getTeamName(),

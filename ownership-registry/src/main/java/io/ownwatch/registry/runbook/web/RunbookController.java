@@ -145,7 +145,7 @@ class RunbookController {
     @PutMapping(path = BASE + "/{id}/versions/{version}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VersionJson> edit(@PathVariable String id, @PathVariable int version, @RequestBody RunbookDefinition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication caller) {
-        String etag = IfMatch.require(ifMatch, BASE + "/" + id + "/versions/" + version);
+        String etag = versionEtag(ifMatch, id, version);
         Runbook runbook = find(id);
         RunbookContent content = content(request, sameRunbook(request, runbook));
         requireMayAuthor(caller, runbook.teamId());
@@ -170,7 +170,7 @@ class RunbookController {
     @PostMapping(BASE + "/{id}/versions/{version}/submit")
     ResponseEntity<VersionJson> submit(@PathVariable String id, @PathVariable int version,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication caller) {
-        String etag = IfMatch.require(ifMatch, BASE + "/" + id + "/versions/" + version);
+        String etag = versionEtag(ifMatch, id, version);
         requireMayAuthor(caller, find(id).teamId());
         return answer(runbooks.submit(id, version, etag));
     }
@@ -181,7 +181,7 @@ class RunbookController {
     @PostMapping(BASE + "/{id}/versions/{version}/approve")
     ResponseEntity<VersionJson> approve(@PathVariable String id, @PathVariable int version,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication caller) {
-        String etag = IfMatch.require(ifMatch, BASE + "/" + id + "/versions/" + version);
+        String etag = versionEtag(ifMatch, id, version);
         return answer(runbooks.approve(id, version, etag, caller.getName()));
     }
 
@@ -190,7 +190,7 @@ class RunbookController {
     @PostMapping(BASE + "/{id}/versions/{version}/request-changes")
     ResponseEntity<VersionJson> requestChanges(@PathVariable String id, @PathVariable int version,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        String etag = IfMatch.require(ifMatch, BASE + "/" + id + "/versions/" + version);
+        String etag = versionEtag(ifMatch, id, version);
         return answer(runbooks.requestChanges(id, version, etag));
     }
 
@@ -199,7 +199,7 @@ class RunbookController {
     @PostMapping(BASE + "/{id}/versions/{version}/retire")
     ResponseEntity<VersionJson> retire(@PathVariable String id, @PathVariable int version,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Authentication caller) {
-        String etag = IfMatch.require(ifMatch, BASE + "/" + id + "/versions/" + version);
+        String etag = versionEtag(ifMatch, id, version);
         requireMayAuthor(caller, find(id).teamId());
         return answer(runbooks.retire(id, version, etag));
     }
@@ -210,6 +210,11 @@ class RunbookController {
     @PostMapping("/api/v1/admin/republish-runbooks")
     ResponseEntity<Map<String, Integer>> republish() {
         return ResponseEntity.accepted().body(Map.of("enqueued", runbooks.republishAll()));
+    }
+
+    /** The If-Match a change of one version must carry (428 without it). */
+    private static String versionEtag(String ifMatch, String id, int version) {
+        return IfMatch.require(ifMatch, BASE + "/" + id + "/versions/" + version);
     }
 
     private Runbook find(String id) {
