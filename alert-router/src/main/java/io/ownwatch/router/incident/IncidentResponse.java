@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,12 +28,15 @@ public class IncidentResponse {
     private final Incidents incidents;
     private final TimelineOutbox timeline;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IncidentResponse(Incidents incidents, TimelineOutbox timeline, TransactionTemplate transactions, Clock clock) {
+    IncidentResponse(Incidents incidents, TimelineOutbox timeline, TransactionTemplate transactions,
+            ApplicationEventPublisher events, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.transactions = transactions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -44,7 +48,9 @@ public class IncidentResponse {
             if (acknowledged == incident) {
                 return incident;
             }
-            return record(acknowledged, TimelineEntryType.ACKNOWLEDGED, now, person);
+            Incident stored = record(acknowledged, TimelineEntryType.ACKNOWLEDGED, now, person);
+            events.publishEvent(new IncidentEvent.Acknowledged(stored, actor(person)));
+            return stored;
         });
     }
 
@@ -56,7 +62,10 @@ public class IncidentResponse {
     public Incident resolve(UUID id, String person, Consumer<Incident> mayAct) {
         return change(id, mayAct, incident -> {
             Instant now = clock.instant();
-            return record(incident.resolve(now), TimelineEntryType.RESOLVED, now, person, "reason", "resolved by hand");
+            Incident stored = record(incident.resolve(now), TimelineEntryType.RESOLVED, now, person, "reason",
+                    "resolved by hand");
+            events.publishEvent(new IncidentEvent.Resolved(stored, actor(person)));
+            return stored;
         });
     }
 
@@ -72,8 +81,10 @@ public class IncidentResponse {
             if (incident.teamId().equals(teamId) && incident.isOpen()) {
                 return incident;
             }
-            return record(incident.reassign(teamId), TimelineEntryType.REASSIGNED, clock.instant(), person,
+            Incident stored = record(incident.reassign(teamId), TimelineEntryType.REASSIGNED, clock.instant(), person,
                     "fromTeamId", incident.teamId(), "toTeamId", teamId, "reason", reason);
+            events.publishEvent(new IncidentEvent.Reassigned(stored, incident.teamId(), actor(person)));
+            return stored;
         });
     }
 
@@ -88,11 +99,15 @@ public class IncidentResponse {
     private Incident record(Incident changed, TimelineEntryType type, Instant at, String person, String... attributes) {
         List<TimelineEntry> entries = IncidentRouting.entries(changed,
                 List.of(new IncidentRouting.Step(type, at, IncidentRouting.attributes(attributes))),
-                new TimelineEntry.Actor(TimelineEntry.Actor.Kind.PERSON, person));
+                actor(person));
         Incident stored = changed.sequenced(entries.size());
         incidents.update(stored);
         timeline.append(entries);
         log.info("Incident {}: {} by {}", changed.id(), type, person);
         return stored;
+    }
+
+    private static TimelineEntry.Actor actor(String person) {
+        return new TimelineEntry.Actor(TimelineEntry.Actor.Kind.PERSON, person);
     }
 }

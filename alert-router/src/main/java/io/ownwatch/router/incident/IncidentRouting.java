@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,16 +42,19 @@ public class IncidentRouting {
     private final TimelineOutbox timeline;
     private final TransactionTemplate transactions;
     private final FormationProperties policy;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IncidentRouting(Incidents incidents, Silences silences, OwnerResolver owners, TimelineOutbox timeline,
-            TransactionTemplate transactions, FormationProperties policy, Clock clock) {
+            TransactionTemplate transactions, FormationProperties policy, ApplicationEventPublisher events,
+            Clock clock) {
         this.incidents = incidents;
         this.silences = silences;
         this.owners = owners;
         this.timeline = timeline;
         this.transactions = transactions;
         this.policy = policy;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -144,15 +148,20 @@ public class IncidentRouting {
                                 "reason", "every alert resolved")));
             }
             write(resolved.incident(), steps);
+            if (resolved.incidentResolved()) {
+                events.publishEvent(new IncidentEvent.Resolved(resolved.incident(), TimelineEntry.Actor.ALERT_ROUTER));
+            }
             log.info("Alert {} of incident {} resolved{}", alert.dedupKey(), resolved.incident().id(),
                     resolved.incidentResolved() ? "; the incident resolved with it" : "");
         } else if (formation instanceof Formation.AcknowledgedBySender acknowledged) {
             Incident incident = acknowledged.incident();
             MDC.put("incidentId", incident.id().toString());
             incidents.update(incident.sequenced(1));
+            TimelineEntry.Actor sender = new TimelineEntry.Actor(TimelineEntry.Actor.Kind.INTEGRATION, acknowledged.by());
             timeline.append(entries(incident, List.of(new Step(TimelineEntryType.ACKNOWLEDGED,
                     later(alert.receivedAt(), now), attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
-                            "via", "sender"))), new TimelineEntry.Actor(TimelineEntry.Actor.Kind.INTEGRATION, acknowledged.by())));
+                            "via", "sender"))), sender));
+            events.publishEvent(new IncidentEvent.Acknowledged(incident.sequenced(1), sender));
             log.info("Incident {} acknowledged by its sender {}", incident.id(), acknowledged.by());
         } else if (formation instanceof Formation.Suppressed suppressed) {
             suppress(suppressed, now);
@@ -187,6 +196,7 @@ public class IncidentRouting {
         incidents.insert(incident.sequenced(steps.size()));
         incidents.saveAlert(IncidentAlert.first(incident.id(), alert));
         timeline.append(entries(incident, steps, TimelineEntry.Actor.ALERT_ROUTER));
+        events.publishEvent(new IncidentEvent.Opened(incident.sequenced(steps.size()), alert));
         log.info("Incident {} opened for alert {} and assigned to team {}", incident.id(), alert.dedupKey(), owner.teamId());
     }
 
@@ -246,6 +256,7 @@ public class IncidentRouting {
                     write(incident, List.of(new Step(TimelineEntryType.RESOLVED, now,
                             attributes("reason", "flapping stopped: every alert resolved and quiet for "
                                     + policy.flapping().window()))));
+                    events.publishEvent(new IncidentEvent.Resolved(incident, TimelineEntry.Actor.ALERT_ROUTER));
                     log.info("Flapping incident {} resolved after a quiet window", incident.id());
                     return true;
                 }).orElse(false);

@@ -19,7 +19,7 @@ final class SampleClients {
     static final String CLI = "ownwatch-cli";
     static final String CLI_REDIRECT = "http://127.0.0.1:8976/callback";
     /** Client ids whose access tokens are meant for Ownwatch's services ({@code aud = ownwatch}). */
-    static final Set<String> OWNWATCH_CLIENTS = Set.of(CLI, "alert-router");
+    static final Set<String> OWNWATCH_CLIENTS = Set.of(CLI, "alert-router", "remediation-executor");
     static final String OWNWATCH_AUDIENCE = "ownwatch";
 
     private static final TokenSettings TOKENS = TokenSettings.builder()
@@ -44,6 +44,9 @@ final class SampleClients {
                 .build();
         return List.of(cli,
                 confidential("alert-router", "{bcrypt}$2a$10$I8a63klyHcnPeGNwdwede.GVMAMkealg11O3.lWsRDUCQklXcQPxK", "registry.resolve"),
+                // The executor reads membership and ownership from the registry (who may run what, where).
+                confidential("remediation-executor", "{bcrypt}$2a$10$7O/qjy8JpS1R98ViJ4dKaO5BTnGObO4pd7tjFC1ADET9wcH8dr6RS",
+                        "registry.resolve"),
                 // A client of some other product on the same provider: its tokens must be refused by every service.
                 confidential("foreign-app", "{bcrypt}$2a$10$1W53CqcPRo34vDeTScJQee7pkaMSt5QHaYZOy46h/e7LD09lSfblq", "foreign.read"));
     }

@@ -1,0 +1,2 @@
+/** The notification queue in PostgreSQL. */
+package io.ownwatch.router.notification.jdbc;
