@@ -12,8 +12,13 @@ public final class Contact {
     /** E.164: a plus, a country code not starting with 0, at most 15 digits in all, nothing else. */
     public static final String PHONE = "^\\+[1-9][0-9]{1,14}$";
 
-    /** An https URL with a host: webhooks carry incident details and must not travel in clear text. */
-    public static final String HTTPS_URL = "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$";
+    /**
+     * An https URL with a host: webhooks carry incident details and must not travel in clear text. Plain http is
+     * accepted only to this machine's loopback (a local relay, the embedded run's dev inbox, a test's server),
+     * where nothing crosses a network.
+     */
+    public static final String HTTPS_URL =
+            "^(https://[A-Za-z0-9.-]+|http://(127\\.0\\.0\\.1|localhost|\\[::1\\]))(:[0-9]{1,5})?(/[^\\s]*)?$";
 
     /** Deliberately loose (something@domain.tld): mail servers, not regexes, decide what is deliverable. */
     public static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
