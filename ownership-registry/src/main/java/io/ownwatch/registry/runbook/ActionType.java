@@ -7,7 +7,7 @@ import java.util.Set;
  * so a runbook can never smuggle in an arbitrary command.
  */
 public enum ActionType {
-    HTTP_REQUEST(Set.of("method", "host", "path"), Set.of("scheme", "body", "expectStatus")),
+    HTTP_REQUEST(Set.of("method", "host", "path"), Set.of("scheme", "port", "body", "expectStatus")),
     KUBERNETES_ROLLOUT_RESTART(Set.of("namespace", "deployment"), Set.of("cluster")),
     KUBERNETES_SCALE(Set.of("namespace", "deployment", "replicas", "minReplicas", "maxReplicas"), Set.of("cluster")),
     KUBERNETES_DELETE_POD(Set.of("namespace", "pod"), Set.of("cluster"));

@@ -246,6 +246,10 @@ public final class RunbookRules {
         if (scheme != null && !scheme.equals("https") && !scheme.equals("http")) {
             found.add(new Violation(at + ".settings.scheme", "must be https or http"));
         }
+        String port = settings.get("port");
+        if (port != null && !(port.matches("[0-9]{1,5}") && Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535)) {
+            found.add(new Violation(at + ".settings.port", "must be a port number from 1 to 65535"));
+        }
         String expectStatus = settings.get("expectStatus");
         if (expectStatus != null && !expectStatus.matches("[1-5][0-9][0-9]")) {
             found.add(new Violation(at + ".settings.expectStatus", "must be an HTTP status code"));

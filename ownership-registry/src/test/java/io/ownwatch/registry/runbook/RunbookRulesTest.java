@@ -48,6 +48,14 @@ class RunbookRulesTest {
         assertThat(RunbookRules.validate(content).isEmpty()).as(RunbookRules.validate(content).toString()).isEqualTo(valid);
     }
 
+    @ParameterizedTest
+    @CsvSource({"8443, true", "1, true", "65535, true", "0, false", "65536, false", "80a, false", "{{port}}, false"})
+    void takesAnOptionalLiteralPort(String port, boolean valid) {
+        RunbookContent content = content(List.of(), List.of("api.example.com"), new Step("call", ActionType.HTTP_REQUEST,
+                Map.of("method", "GET", "host", "api.example.com", "path", "/x", "port", port)));
+        assertThat(fields(content).isEmpty()).as(fields(content).toString()).isEqualTo(valid);
+    }
+
     @Test
     void refusesATemplatedHostBecauseTheAllowlistCouldNotBeChecked() {
         RunbookContent content = content(List.of(string("target")), List.of("*.example.com"), http("GET", "{{target}}", "/x"));
