@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.ownwatch.devstack.DevStack;
+import io.ownwatch.devstack.inbox.DevInbox;
 import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.launcher.Platform.Service;
 
@@ -45,9 +46,20 @@ public final class Launcher {
                 .registryPort(options.schemaRegistryPort())
                 .identityPort(options.identityPort())
                 .start();
+        DevInbox inbox;
         Platform platform;
         try {
+            inbox = DevInbox.start(options.smtpPort(), options.inboxPort());
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        try {
             platform = Platform.start(stack, options.servicePorts(), List.of(
+                    // Notifications go to the dev inbox: mail to its SMTP server; the sample people's and teams'
+                    // webhooks point at its receiver.
+                    "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + inbox.smtpPort(),
                     // People read the console; machines read the structured file.
                     "--logging.structured.format.console=",
                     "--logging.file.name=" + options.dataDirectory().resolve("logs/ownwatch.log"),
@@ -61,6 +73,7 @@ public final class Launcher {
                     "--logging.level.state.change.logger=WARN",
                     "--logging.level.org.springdoc.core.events=ERROR"));
         } catch (RuntimeException e) {
+            inbox.close();
             stack.close();
             throw e;
         }
@@ -68,6 +81,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Ownwatch is stopping...");
             platform.close();
+            inbox.close();
             stack.close();
             stopped.countDown();
         }, "ownwatch-shutdown"));
@@ -76,11 +90,11 @@ public final class Launcher {
         Map<String, String> keys = Map.of();
         if (options.loadSampleData()) {
             Tokens tokens = new Tokens(stack);
-            loaded = new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), tokens).load();
+            loaded = new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), tokens, URI.create(inbox.url())).load();
             keys = new SampleIntegrations(platform.url(Service.ALERT_ROUTER), tokens.person("alice"), options.dataDirectory())
                     .ensure();
         }
-        System.out.println(banner(options, stack, platform, loaded, keys, (System.nanoTime() - started) / 1_000_000));
+        System.out.println(banner(options, stack, inbox, platform, loaded, keys, (System.nanoTime() - started) / 1_000_000));
         stopped.await();
     }
 
@@ -98,7 +112,7 @@ public final class Launcher {
                 .append("/api/v1/ingest/alertmanager\n").toString();
     }
 
-    private static String banner(LauncherOptions options, DevStack stack, Platform platform,
+    private static String banner(LauncherOptions options, DevStack stack, DevInbox inbox, Platform platform,
                                  List<String> loaded, Map<String, String> keys, long millis) {
         URI router = platform.url(Service.ALERT_ROUTER);
         URI timeline = platform.url(Service.INCIDENT_TIMELINE);
@@ -115,6 +129,8 @@ public final class Launcher {
                 .append(String.format("  %-22s %s   (people: alice ops-admin, bob and erin responders,%n", "identity provider",
                         stack.issuerUri()))
                 .append(String.format("  %-22s %s%n", "", "carol support, dave viewer; password <name>-password)"))
+                .append(String.format("  %-22s %s   (what the platform mailed and posted; SMTP on 127.0.0.1:%d)%n",
+                        "dev inbox", inbox.url(), inbox.smtpPort()))
                 .append(loaded.isEmpty() ? "  sample data: already loaded\n" : "  sample data loaded: " + loaded + "\n")
                 .append(sampleAlert(router, keys))
                 .append("Then, with a token (the browser's authorization-code flow, scripted), list incidents and read a timeline:\n")

@@ -17,10 +17,13 @@ import io.ownwatch.launcher.Platform.Service;
  * @param schemaRegistryPort the schema registry's port (Confluent's default)
  * @param identityPort the embedded identity provider's port
  * @param servicePorts the HTTP port of each service
+ * @param inboxPort the dev inbox's page and webhook receiver
+ * @param smtpPort the dev inbox's SMTP server, where the router mails
  * @param loadSampleData whether to load the sample teams and services
  */
 record LauncherOptions(Path dataDirectory, int kafkaPort, int postgresPort, int schemaRegistryPort,
-                       int identityPort, Map<Service, Integer> servicePorts, boolean loadSampleData) {
+                       int identityPort, Map<Service, Integer> servicePorts, int inboxPort, int smtpPort,
+                       boolean loadSampleData) {
 
     static final String USAGE = """
             Usage: java -jar launcher/target/ownwatch.jar [--option=value ...]
@@ -33,6 +36,8 @@ record LauncherOptions(Path dataDirectory, int kafkaPort, int postgresPort, int 
               --registry-port=N        ownership-registry (default 8082)
               --executor-port=N        remediation-executor (default 8083)
               --timeline-port=N        incident-timeline (default 8084)
+              --inbox-port=N           dev inbox: what the platform mailed and posted (default 8025)
+              --smtp-port=N            dev inbox's SMTP server (default 2525)
               --no-sample-data         do not load the sample teams and services
             """;
 
@@ -59,6 +64,8 @@ record LauncherOptions(Path dataDirectory, int kafkaPort, int postgresPort, int 
                 port(given, "schema-registry-port", 8081),
                 port(given, "identity-port", 9000),
                 servicePorts,
+                port(given, "inbox-port", 8025),
+                port(given, "smtp-port", 2525),
                 sampleData);
         given.remove("data-dir");
         if (!given.isEmpty()) {

@@ -39,6 +39,8 @@ final class SampleData {
     static final String RUNBOOK = "sample-runbooks/checkout-drain-queue.json";
     /** The sample responder in team payments, who owns checkout: the runbook's author. */
     static final String RUNBOOK_AUTHOR = "bob";
+    /** The dev inbox's address as written in the sample files. */
+    static final String SAMPLE_INBOX = "http://127.0.0.1:8025";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,14 +48,18 @@ final class SampleData {
     private final URI registry;
     private final String token;
     private final Tokens tokens;
+    private final URI inbox;
 
     /**
      * @param registry where the ownership registry answers
      * @param tokens logs the sample people in: the ops-admin alice loads and approves, bob writes the runbook
+     * @param inbox the dev inbox, where the samples' webhooks and the sample runbook's call point (the sample files
+     *              say {@value #SAMPLE_INBOX}; another port is written in as they are loaded)
      */
-    SampleData(URI registry, Tokens tokens) {
+    SampleData(URI registry, Tokens tokens, URI inbox) {
         this.registry = registry;
         this.tokens = tokens;
+        this.inbox = inbox;
         this.token = tokens.person("alice");
     }
 
@@ -75,7 +81,7 @@ final class SampleData {
         HttpResponse<String> response = send(HttpRequest.newBuilder(registry.resolve("/api/v1/import?dryRun=false"))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bundle())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bundle(inbox))));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("The registry refused the sample bundle: " + response.statusCode() + " "
                     + response.body());
@@ -106,7 +112,7 @@ final class SampleData {
      * decision that a restart must not undo.
      */
     SampleRunbook approveRunbook() {
-        String definition = runbookDefinition();
+        String definition = runbookDefinition(inbox);
         String id = json(definition).path("id").asText();
         HttpResponse<String> existing = call(token, "GET", "/api/v1/runbooks/" + id, null, null);
         JsonNode version;
@@ -141,9 +147,12 @@ final class SampleData {
                 version.path("contentHash").asText(), created);
     }
 
-    static String runbookDefinition() {
+    /** The sample runbook's definition, its call pointed at the given dev inbox. */
+    static String runbookDefinition(URI inbox) {
         try (InputStream in = new ClassPathResource(RUNBOOK).getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            URI base = URI.create(SAMPLE_INBOX);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"port\": \"" + base.getPort() + "\"", "\"port\": \"" + inbox.getPort() + "\"");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -188,8 +197,12 @@ final class SampleData {
         }
     }
 
-    /** The sample directory as a zip, paths relative to it, read from the classpath (a directory or the launcher's jar). */
-    static byte[] bundle() {
+    /**
+     * The sample directory as a zip, paths relative to it, read from the classpath (a directory or the launcher's jar),
+     * with the dev inbox's address written in.
+     */
+    static byte[] bundle(URI inbox) {
+        String inboxUrl = inbox.toString().replaceAll("/+$", "");
         try {
             Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:" + DIRECTORY + "**/*.y*ml");
             Arrays.sort(resources, Comparator.comparing(SampleData::relativePath));
@@ -198,7 +211,8 @@ final class SampleData {
                 for (Resource resource : resources) {
                     out.putNextEntry(new ZipEntry(relativePath(resource)));
                     try (InputStream in = resource.getInputStream()) {
-                        in.transferTo(out);
+                        out.write(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(SAMPLE_INBOX, inboxUrl)
+                                .getBytes(StandardCharsets.UTF_8));
                     }
                     out.closeEntry();
                 }

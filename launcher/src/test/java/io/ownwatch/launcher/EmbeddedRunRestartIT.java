@@ -5,6 +5,7 @@ import static io.ownwatch.launcher.WalkingSkeletonIT.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,13 +41,13 @@ class EmbeddedRunRestartIT {
             String alice = new Tokens(stack).person("alice");
             PlatformClient client = new PlatformClient(platform, alice);
             // The sample bundle, imported as the launcher does: payments owns checkout (service=checkout).
-            assertThat(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), new Tokens(stack)).load())
+            assertThat(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), new Tokens(stack), URI.create(SampleData.SAMPLE_INBOX)).load())
                     .contains("Team payments", "Schedule payments-primary", "EscalationPolicy payments-default",
                             "Service checkout", "Service search-api", "Runbook checkout-drain-queue");
             assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/people/bob").body().path("phone").asText())
                     .as("contact data from the sample people").isEqualTo("+4915550100002");
             assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/teams/payments").body().path("channels"))
-                    .extracting(channel -> channel.path("type").asText()).containsExactly("SLACK_WEBHOOK", "EMAIL");
+                    .extracting(channel -> channel.path("type").asText()).containsExactly("SLACK_WEBHOOK", "WEBHOOK", "EMAIL");
             // The sample runbook: written and submitted by bob, approved by alice, and offered for checkout's alerts.
             JsonNode runbook = client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/runbooks/checkout-drain-queue").body();
             assertThat(runbook.path("approvedVersion").asInt()).isEqualTo(1);
@@ -57,7 +58,7 @@ class EmbeddedRunRestartIT {
                 assertThat(version.path("content").path("mode").asText()).isEqualTo("AUTOMATIC");
                 assertThat(version.path("content").path("riskClass").asText()).isEqualTo("LOW");
                 assertThat(version.path("content").path("steps").get(0).path("settings").path("host").asText())
-                        .isEqualTo("checkout.payments.internal");
+                        .isEqualTo("127.0.0.1");
             });
             firstRevision[0] = runbook.path("versions").get(0).path("revision").asLong();
             assertThat(resolvedRunbooks(client)).singleElement().satisfies(applicable -> {
@@ -80,7 +81,7 @@ class EmbeddedRunRestartIT {
             PlatformClient client = new PlatformClient(platform, alice);
             assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/services/checkout").status()).isEqualTo(200);
             // Loading the samples again on a restart finds everything unchanged and writes nothing.
-            assertThat(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), new Tokens(stack)).load()).isEmpty();
+            assertThat(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), new Tokens(stack), URI.create(SampleData.SAMPLE_INBOX)).load()).isEmpty();
             assertThat(client.get(Service.OWNERSHIP_REGISTRY, "/api/v1/services/checkout").body().path("version").asLong())
                     .isZero();
             // The approved runbook was left alone: still one version, the same revision, still offered for checkout.

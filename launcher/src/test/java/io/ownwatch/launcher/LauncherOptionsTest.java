@@ -22,6 +22,8 @@ class LauncherOptionsTest {
                 .containsEntry(Service.OWNERSHIP_REGISTRY, 8082)
                 .containsEntry(Service.REMEDIATION_EXECUTOR, 8083)
                 .containsEntry(Service.INCIDENT_TIMELINE, 8084);
+        assertThat(options.inboxPort()).isEqualTo(8025);
+        assertThat(options.smtpPort()).isEqualTo(2525);
         assertThat(options.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
         assertThat(options.loadSampleData()).isTrue();
     }
@@ -29,12 +31,14 @@ class LauncherOptionsTest {
     @Test
     void everyPortAndTheDataDirectoryCanBeMoved() {
         LauncherOptions options = LauncherOptions.parse("--data-dir=/tmp/ow", "--kafka-port=19092",
-                "--router-port=18080", "--timeline-port=0", "--no-sample-data");
+                "--router-port=18080", "--timeline-port=0", "--inbox-port=18025", "--smtp-port=0", "--no-sample-data");
 
         assertThat(options.dataDirectory()).isEqualTo(Path.of("/tmp/ow"));
         assertThat(options.kafkaPort()).isEqualTo(19092);
         assertThat(options.servicePorts()).containsEntry(Service.ALERT_ROUTER, 18080)
                 .containsEntry(Service.INCIDENT_TIMELINE, 0);
+        assertThat(options.inboxPort()).isEqualTo(18025);
+        assertThat(options.smtpPort()).isZero();
         assertThat(options.loadSampleData()).isFalse();
     }
 

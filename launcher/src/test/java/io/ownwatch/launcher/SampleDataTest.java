@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -22,7 +24,7 @@ class SampleDataTest {
     @Test
     void packsEverySampleFileWithItsPathInsideTheDirectory() throws IOException {
         List<String> names = new ArrayList<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(SampleData.bundle()))) {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(SampleData.bundle(URI.create(SampleData.SAMPLE_INBOX))))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 names.add(entry.getName());
                 assertThat(zip.readAllBytes()).isNotEmpty();
@@ -33,8 +35,25 @@ class SampleDataTest {
     }
 
     @Test
+    void pointsTheSamplesWebhooksAtTheDevInboxWhereverItRuns() throws IOException {
+        StringBuilder content = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(
+                SampleData.bundle(URI.create("http://127.0.0.1:18025/"))))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                content.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(content).contains("slackWebhook: http://127.0.0.1:18025/hooks/slack/bob",
+                "address: \"http://127.0.0.1:18025/hooks/webhook/payments\"").doesNotContain(":8025");
+        JsonNode settings = new ObjectMapper().readTree(SampleData.runbookDefinition(URI.create("http://127.0.0.1:18025")))
+                .path("steps").get(0).path("settings");
+        assertThat(settings.path("port").asText()).isEqualTo("18025");
+        assertThat(settings.path("path").asText()).isEqualTo("/hooks/checkout/drain-queue");
+    }
+
+    @Test
     void theSampleRunbookDrainsCheckoutsQueueAutomaticallyOnAnAllowedHost() throws IOException {
-        JsonNode runbook = new ObjectMapper().readTree(SampleData.runbookDefinition());
+        JsonNode runbook = new ObjectMapper().readTree(SampleData.runbookDefinition(URI.create(SampleData.SAMPLE_INBOX)));
 
         assertThat(runbook.path("id").asText()).isEqualTo("checkout-drain-queue");
         assertThat(runbook.path("teamId").asText()).isEqualTo("payments");
