@@ -250,6 +250,12 @@ class RemediationTriggerIT {
         assertProblem(post(path, "bob", "{\"runbookId\": \"disk-" + run + "\"}"), 422, "runbook-not-applicable");
         assertProblem(post(path, "bob", "{\"reason\": \"no runbook\"}"), 400, "validation");
         assertThat(post("/api/v1/incidents/" + UUID.randomUUID() + "/remediations", "alice", ask).statusCode()).isEqualTo(404);
+        REGISTRY.down = true;
+        HttpResponse<String> membershipUnknown = post(path, "bob", ask);
+        assertThat(membershipUnknown.statusCode()).as("membership cannot be confirmed").isEqualTo(503);
+        assertThat(JSON.readTree(membershipUnknown.body()).get("type").stringValue())
+                .isEqualTo("https://ownwatch.io/problems/membership-unavailable");
+        REGISTRY.down = false;
         assertThat(awaitRequests(id, 1)).as("nothing refused was requested").hasSize(1);
 
         HttpResponse<String> accepted = post(path, "bob", ask);
