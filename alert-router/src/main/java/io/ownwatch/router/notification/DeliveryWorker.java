@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -190,7 +191,7 @@ class DeliveryWorker implements SmartLifecycle {
         Incident incident = incidents.findById(page.incidentId())
                 .orElseThrow(() -> new IncidentNotFound(page.incidentId()));
         Notice.Subject subject = new Notice.Subject(incident.id(), incident.status().name(), incident.severity().name(),
-                incident.serviceId(), incident.teamId(), incident.summary());
+                service(incident), incident.teamId(), incident.summary());
         Instant now = clock.instant();
         Notice.Links actions = page.personId() == null
                 ? new Notice.Links(null, null, links.incident(incident.id()))
@@ -198,6 +199,21 @@ class DeliveryWorker implements SmartLifecycle {
                         links.link(incident.id(), LinkAction.RESOLVE, page.personId(), now),
                         links.incident(incident.id()));
         return new Notice(page, subject, actions);
+    }
+
+    /**
+     * The owning service, or, for an incident whose owner is unknown (the catch-all team has it), the {@code service}
+     * label of its first alert: whoever is paged for it needs to know where to look.
+     */
+    private String service(Incident incident) {
+        if (incident.serviceId() != null) {
+            return incident.serviceId();
+        }
+        return incidents.alertsOf(incident.id()).stream()
+                .map(alert -> alert.labels().get("service"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private void sent(Claim claim) {

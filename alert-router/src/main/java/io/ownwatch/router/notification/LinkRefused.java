@@ -20,11 +20,11 @@ public class LinkRefused extends RuntimeException {
     }
 
     static LinkRefused badSignature() {
-        return new LinkRefused("signature", "does not match the link: it was altered or made for something else", false);
+        return new LinkRefused("signature", "does not match the rest of the link: it was altered, or made for another incident, action or person", false);
     }
 
     static LinkRefused expired() {
-        return new LinkRefused("expires", "the link has expired; open the incident to act on it", true);
+        return new LinkRefused("expires", "has passed: the link expired; open the incident in Ownwatch to act on it", true);
     }
 
     /** The link parameter at fault. */

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -103,31 +104,30 @@ class OneClickController {
     }
 
     @ExceptionHandler(LinkRefused.class)
-    ResponseEntity<?> refused(LinkRefused e, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    ResponseEntity<?> refused(LinkRefused e, WebRequest request) {
         log.warn("One-click link refused: {} {}", e.field(), e.getMessage());
         HttpStatus status = e.isExpired() ? HttpStatus.GONE : HttpStatus.FORBIDDEN;
-        if (wantsJson(accept)) {
+        if (wantsJson(request.getHeader(HttpHeaders.ACCEPT))) {
             ProblemDetail problem = problem(status, e.isExpired() ? "link-expired" : "link-refused",
                     e.isExpired() ? "Link expired" : "Link refused", "'" + e.field() + "' " + e.getMessage());
             problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
             return problem(problem);
         }
         return html(status, e.isExpired() ? "Link expired" : "Link refused",
-                "<p>This link " + escape(e.getMessage()) + ". Nothing was changed.</p>");
+                "<p>The link's " + escape(e.field()) + " " + escape(e.getMessage()) + ". Nothing was changed.</p>");
     }
 
     @ExceptionHandler(IncidentNotFound.class)
-    ResponseEntity<?> notFound(IncidentNotFound e, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (wantsJson(accept)) {
+    ResponseEntity<?> notFound(IncidentNotFound e, WebRequest request) {
+        if (wantsJson(request.getHeader(HttpHeaders.ACCEPT))) {
             return problem(problem(HttpStatus.NOT_FOUND, "incident-not-found", "Incident not found", e.getMessage()));
         }
         return html(HttpStatus.NOT_FOUND, "Incident not found", "<p>" + escape(e.getMessage()) + ".</p>");
     }
 
     @ExceptionHandler(IncidentAlreadyResolved.class)
-    ResponseEntity<?> resolved(IncidentAlreadyResolved e,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        if (wantsJson(accept)) {
+    ResponseEntity<?> resolved(IncidentAlreadyResolved e, WebRequest request) {
+        if (wantsJson(request.getHeader(HttpHeaders.ACCEPT))) {
             return problem(problem(HttpStatus.CONFLICT, "incident-resolved", "Incident already resolved", e.getMessage()));
         }
         return html(HttpStatus.CONFLICT, "Incident already resolved",

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Slack incoming webhooks: the page's address is the webhook URL, the message Block Kit. */
 @Component
-class SlackSender implements NotificationSender {
+class SlackNotificationSender implements NotificationSender {
 
     private final HttpDelivery http;
 
-    SlackSender(HttpDelivery http) {
+    SlackNotificationSender(HttpDelivery http) {
         this.http = http;
     }
 

@@ -23,13 +23,13 @@ import org.springframework.stereotype.Component;
  * server is the endpoint the circuit breaker guards.
  */
 @Component
-class MailSender implements NotificationSender {
+class MailNotificationSender implements NotificationSender {
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
     private final String server;
 
-    MailSender(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
+    MailNotificationSender(ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
             @Value("${spring.mail.host:}") String host, @Value("${spring.mail.port:25}") int port) {
         this.mailSender = mailSender;
         this.from = properties.mail().from();

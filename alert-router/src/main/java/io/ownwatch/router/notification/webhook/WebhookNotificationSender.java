@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** The generic webhook: Ownwatch's JSON posted to the page's address. */
 @Component
-class WebhookSender implements NotificationSender {
+class WebhookNotificationSender implements NotificationSender {
 
     private final HttpDelivery http;
 
-    WebhookSender(HttpDelivery http) {
+    WebhookNotificationSender(HttpDelivery http) {
         this.http = http;
     }
 
