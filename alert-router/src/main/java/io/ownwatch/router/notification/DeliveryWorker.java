@@ -154,7 +154,16 @@ class DeliveryWorker implements SmartLifecycle {
             count(page, "cancelled");
         }
         for (Claim claim : claimed.toSend()) {
-            executor.execute(() -> deliver(claim));
+            executor.execute(() -> {
+                try {
+                    deliver(claim);
+                } catch (RuntimeException e) {
+                    // Settling failed (the database went away): the page is taken again once its lease runs out,
+                    // with the same notification id, so a receiver sees the repeat for what it is.
+                    log.warn("Incident {}: page {} could not be settled, it is retried after its lease: {}",
+                            claim.page().incidentId(), claim.page().notificationId(), e.toString());
+                }
+            });
         }
         return claimed.toSend().size();
     }
