@@ -1,0 +1,2 @@
+/** The e-mail channel: SMTP, HTML with a text alternative. */
+package io.ownwatch.router.notification.mail;

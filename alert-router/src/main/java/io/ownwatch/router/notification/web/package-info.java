@@ -1,0 +1,2 @@
+/** The one-click acknowledge and resolve links of notifications: a confirmation page, then the action. */
+package io.ownwatch.router.notification.web;
