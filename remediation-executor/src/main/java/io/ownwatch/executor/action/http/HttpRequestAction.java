@@ -225,10 +225,12 @@ public class HttpRequestAction implements Action {
             HttpUriRequestBase message = new HttpUriRequestBase(request.method(), request.uri());
             request.headers().forEach(message::addHeader);
             if (request.body() != null) {
-                message.setEntity(new StringEntity(request.body(), request.contentType() != null
-                        ? ContentType.parseLenient(request.contentType())
+                ContentType type = request.contentType() != null ? ContentType.parseLenient(request.contentType())
                         : request.body().strip().startsWith("{") || request.body().strip().startsWith("[")
-                                ? ContentType.APPLICATION_JSON : ContentType.TEXT_PLAIN.withCharset(StandardCharsets.UTF_8)));
+                                ? ContentType.APPLICATION_JSON : ContentType.TEXT_PLAIN;
+                // The step's own Content-Type header is sent as written; the body is UTF-8 unless it names a charset.
+                message.setEntity(new StringEntity(request.body(),
+                        type.getCharset() == null ? type.withCharset(StandardCharsets.UTF_8) : type));
             }
             ClassicHttpResponse response = client.executeOpen(null, message, null);
             try {
