@@ -143,6 +143,11 @@ public class GuardedStepRunner implements StepRunner {
         }
     }
 
+    /** Stops the threads of attempts still running past their time limit. */
+    public void close() {
+        calls.shutdownNow();
+    }
+
     private PreparedAction prepare(ActionStep step, StepContext context) {
         Action action = actions.get(step.action());
         if (action == null) {
@@ -227,7 +232,8 @@ public class GuardedStepRunner implements StepRunner {
             StepOutcome.Status status, String detail) {
         String masked = secrets.mask(detail);
         record(sample, step.action(), status.name().toLowerCase(java.util.Locale.ROOT));
-        log.info("Run {}: step '{}' {}: {}", context.runId(), step.name(), status, masked);
+        log.info("Run {}: step '{}' {}: {}", context.runId(), step.name(), status,
+                masked.length() > 500 ? masked.substring(0, 500) + " [...]" : masked);
         return new StepOutcome(step.name(), status, masked, startedAt, clock.instant());
     }
 

@@ -170,4 +170,12 @@ class ParameterBindingTest {
         assertThat(UnsafeSyntax.problem("a%zzb")).isEmpty();
         assertThat(Set.of("...", "a..b", "..a", ".hidden")).allSatisfy(value -> assertThat(UnsafeSyntax.problem(value)).isEmpty());
     }
+
+    @Test
+    void neverResolvesAPlaceholderCarriedByAParameterValue() {
+        BoundStep step = bind(Map.of("headers.X-Note", "{{note}}"), Map.of("queue", "q", "note", "{{secret:checkouttoken}}"),
+                SCHEMA);
+
+        assertThat(step.required("headers.X-Note", BoundStep.Encoding.PLAIN)).isEqualTo("{{secret:checkouttoken}}");
+    }
 }

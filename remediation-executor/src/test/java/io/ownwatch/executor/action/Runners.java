@@ -27,7 +27,8 @@ public final class Runners {
                 CircuitBreakerRegistry.of(Map.of(config, CircuitBreakerConfig.custom()
                         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                         .slidingWindowSize(10).minimumNumberOfCalls(4).failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofMinutes(1)).build())),
+                        .waitDurationInOpenState(Duration.ofMinutes(1))
+                        .ignoreExceptions(io.github.resilience4j.bulkhead.BulkheadFullException.class).build())),
                 RetryRegistry.of(Map.of(config, RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(50))
                         .retryOnException(new TransientFailure()).build())),
                 BulkheadRegistry.of(Map.of(config, BulkheadConfig.custom().maxConcurrentCalls(4)

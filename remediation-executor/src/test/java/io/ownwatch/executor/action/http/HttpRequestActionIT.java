@@ -296,4 +296,43 @@ class HttpRequestActionIT {
         assertThat(refused.getMessage()).contains("****.example.com").doesNotContain(SECRET);
         assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage()).doesNotContain(SECRET));
     }
+
+    @Test
+    void connectsToTheAddressItCheckedWithoutAskingDnsAgain() throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer target = server(received, status(200, "pinned"));
+        AtomicInteger lookups = new AtomicInteger();
+        // A name no DNS server knows: the request can only reach the server through the address the guard checked.
+        AddressGuard counting = new AddressGuard(name -> {
+            lookups.incrementAndGet();
+            return new InetAddress[] {InetAddress.getLoopbackAddress()};
+        });
+        GuardedStepRunner pinned = Runners.runner(new Secrets(Map.of()), meters, new HttpRequestAction(counting, 2048));
+        int port = target.getAddress().getPort();
+
+        StepOutcome outcome = pinned.run(step(Map.of("method", "GET", "scheme", "http", "host", "queue.payments.invalid",
+                "port", String.valueOf(port), "path", "/admin/drain-queue")),
+                new StepContext("run-7", "checkout", Map.of(), null, List.of("queue.payments.invalid"), 1, Duration.ofSeconds(10)));
+
+        assertThat(outcome.status()).isEqualTo(StepOutcome.Status.SUCCEEDED);
+        assertThat(outcome.detail()).isEqualTo("HTTP 200 from GET http://queue.payments.invalid:" + port + "/admin/drain-queue: pinned");
+        assertThat(lookups).hasValue(1);
+        assertThat(received).singleElement().satisfies(request -> {
+            assertThat(request.rawPath()).isEqualTo("/admin/drain-queue");
+            assertThat(request.headers().get("Host")).containsExactly("queue.payments.invalid:" + port);
+        });
+    }
+
+    @Test
+    void refusesHeadersTheTransportOwns() throws IOException {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer target = server(received, status(200, "ok"));
+
+        for (String header : List.of("Host", "Content-Length", "Transfer-Encoding", "Connection", "Proxy-Authorization")) {
+            assertThatThrownBy(() -> runner.run(step(Map.of("method", "POST", "url", base(target) + "/",
+                    "headers." + header, "x")), context(Map.of("queue", "q"), Duration.ofSeconds(10))))
+                    .isInstanceOfSatisfying(StepRefused.class, refused -> assertThat(refused.field()).isEqualTo("settings.headers." + header));
+        }
+        assertThat(received).isEmpty();
+    }
 }
