@@ -335,4 +335,40 @@ class HttpRequestActionIT {
         }
         assertThat(received).isEmpty();
     }
+
+    @Test
+    void turnsAwayAStepWhileTheTargetsBulkheadIsFull() throws Exception {
+        List<Received> received = new CopyOnWriteArrayList<>();
+        HttpServer target = server(received, exchange -> {
+            try {
+                release.await(1, TimeUnit.MINUTES);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            status(200, "done").answer(exchange);
+        });
+        ActionStep post = step(Map.of("method", "POST", "url", base(target) + "/drain"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<StepOutcome>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                inFlight.add(pool.submit(() -> runner.run(post, context(Map.of("queue", "q"), Duration.ofSeconds(30)))));
+            }
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 4);
+
+            StepOutcome turnedAway = runner.run(post, context(Map.of("queue", "q"), Duration.ofSeconds(30)));
+
+            assertThat(turnedAway.status()).isEqualTo(StepOutcome.Status.FAILED);
+            assertThat(turnedAway.detail()).isEqualTo("too many actions in flight against http:127.0.0.1, nothing was sent");
+            release.countDown();
+            for (var outcome : inFlight) {
+                assertThat(outcome.get(30, TimeUnit.SECONDS).status()).isEqualTo(StepOutcome.Status.SUCCEEDED);
+            }
+            assertThat(received).hasSize(4);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
 }
