@@ -178,4 +178,22 @@ class ParameterBindingTest {
 
         assertThat(step.required("headers.X-Note", BoundStep.Encoding.PLAIN)).isEqualTo("{{secret:checkouttoken}}");
     }
+
+    @Test
+    void readsTheSchemaTheOwnershipRegistryPublishes() {
+        // As ownership-registry's ParameterSchema.of renders a STRING with a pattern, an INT with bounds and an ENUM.
+        String published = """
+                {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{
+                 "queue":{"type":"string","pattern":"^(?:[a-z-]+)$"},
+                 "replicas":{"type":"integer","minimum":1,"maximum":5},
+                 "mode":{"type":"string","enum":["soft","hard"]}},
+                 "required":["queue"],"additionalProperties":false}""";
+        ParameterSchema schema = ParameterSchema.parse(published);
+
+        assertThat(schema.validate(Map.of("queue", "orders", "replicas", "3", "mode", "hard")))
+                .containsEntry("replicas", "3");
+        assertThatThrownBy(() -> schema.validate(Map.of("queue", "orders-1"))).hasMessageContaining("parameters.queue");
+        assertThatThrownBy(() -> schema.validate(Map.of("queue", "q", "replicas", "6"))).hasMessageContaining("parameters.replicas");
+        assertThatThrownBy(() -> schema.validate(Map.of("queue", "q", "mode", "brutal"))).hasMessageContaining("parameters.mode");
+    }
 }

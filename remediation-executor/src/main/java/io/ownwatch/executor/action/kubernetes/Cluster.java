@@ -47,6 +47,14 @@ class Cluster {
         return "kubernetes:" + name;
     }
 
+    /** A step may name its cluster ({@code cluster}); this executor acts on the configured one only. */
+    void checkCluster(BoundStep step) {
+        step.setting("cluster", Encoding.PLAIN).map(String::strip).filter(named -> !named.equals(name)).ifPresent(named -> {
+            throw new StepRefused(step.fieldOf("cluster"), "names cluster " + named + "; this executor acts on "
+                    + name + " only");
+        });
+    }
+
     String namespace(BoundStep step) {
         return checked(step, "namespace", LABEL);
     }

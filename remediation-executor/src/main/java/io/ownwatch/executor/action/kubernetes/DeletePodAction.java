@@ -45,6 +45,7 @@ class DeletePodAction implements Action {
 
     @Override
     public PreparedAction prepare(BoundStep step) {
+        cluster.checkCluster(step);
         String namespace = cluster.namespace(step);
         if (step.has("pod") == step.has("selector")) {
             throw new StepRefused("settings.pod", "exactly one of settings.pod and settings.selector is required");

@@ -42,6 +42,7 @@ class RolloutRestartAction implements Action {
 
     @Override
     public PreparedAction prepare(BoundStep step) {
+        cluster.checkCluster(step);
         String namespace = cluster.namespace(step);
         String deployment = cluster.deployment(step);
         cluster.checkScope(step, namespace, deployment, "deployment");

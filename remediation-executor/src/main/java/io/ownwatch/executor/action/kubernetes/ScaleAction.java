@@ -16,8 +16,9 @@ import io.ownwatch.executor.action.StepRefused;
 import org.springframework.stereotype.Component;
 
 /**
- * KUBERNETES_SCALE ({@code namespace}, {@code deployment}, {@code replicas}, {@code min}, {@code max}): sets the
- * deployment's replicas, refused outside the bounds the runbook's approver saw. Setting a count is idempotent.
+ * KUBERNETES_SCALE ({@code namespace}, {@code deployment}, {@code replicas}, and the bounds {@code minReplicas} and
+ * {@code maxReplicas} as the registry's runbooks name them, or {@code min} and {@code max}): sets the deployment's
+ * replicas, refused outside the bounds the runbook's approver saw. Setting a count is idempotent.
  */
 @Component
 class ScaleAction implements Action {
@@ -35,12 +36,15 @@ class ScaleAction implements Action {
 
     @Override
     public PreparedAction prepare(BoundStep step) {
+        cluster.checkCluster(step);
         String namespace = cluster.namespace(step);
         String deployment = cluster.deployment(step);
-        int min = count(step, "min");
-        int max = count(step, "max");
+        String minKey = step.has("minReplicas") || !step.has("min") ? "minReplicas" : "min";
+        String maxKey = step.has("maxReplicas") || !step.has("max") ? "maxReplicas" : "max";
+        int min = count(step, minKey);
+        int max = count(step, maxKey);
         if (min > max) {
-            throw new StepRefused("settings.min", "is greater than settings.max");
+            throw new StepRefused("settings." + minKey, "is greater than settings." + maxKey);
         }
         int replicas = count(step, "replicas");
         if (replicas < min || replicas > max) {

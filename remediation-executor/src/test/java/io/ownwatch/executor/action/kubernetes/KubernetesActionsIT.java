@@ -222,6 +222,25 @@ class KubernetesActionsIT {
     }
 
     @Test
+    void scalesWithTheRegistrysSettingNamesAndOnlyInTheConfiguredCluster() {
+        deployment("payments", "checkout-batch", 1);
+        ActionStep scale = new ActionStep("scale", ActionType.KUBERNETES_SCALE, Map.of("cluster", "prod-eu",
+                "namespace", "payments", "deployment", "checkout-batch", "replicas", "{{replicas}}",
+                "minReplicas", "1", "maxReplicas", "3"));
+
+        assertThat(runOnceKnown(scale, context(CHECKOUT, Map.of("replicas", "3"), 1)).status())
+                .isEqualTo(StepOutcome.Status.SUCCEEDED);
+        assertThat(replicas("payments", "checkout-batch")).isEqualTo(3);
+
+        ActionStep elsewhere = new ActionStep("scale", ActionType.KUBERNETES_SCALE, Map.of("cluster", "prod-us",
+                "namespace", "payments", "deployment", "checkout-batch", "replicas", "2",
+                "minReplicas", "1", "maxReplicas", "3"));
+        assertThatThrownBy(() -> runner.run(elsewhere, context(CHECKOUT, Map.of(), 1)))
+                .isInstanceOfSatisfying(StepRefused.class, refused -> assertThat(refused.field()).isEqualTo("settings.cluster"));
+        assertThat(replicas("payments", "checkout-batch")).isEqualTo(3);
+    }
+
+    @Test
     void deletesPodsOfTheServiceCountedAgainstMaxTargets() {
         deployment("payments", "checkout-api", 3);
         pod("payments", "checkout-api", "checkout-api-5d8f7-a1");
