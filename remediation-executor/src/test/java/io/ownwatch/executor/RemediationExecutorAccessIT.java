@@ -13,6 +13,7 @@ import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.devstack.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The executor's only API so far is the audit trail: ops-admins read it, everyone else is refused,
  * and probes and scrapers still reach health and metrics without a token.
  */
+@Import(InterimStepRunner.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + RemediationExecutorApplication.CONFIG_NAME)
 class RemediationExecutorAccessIT {
