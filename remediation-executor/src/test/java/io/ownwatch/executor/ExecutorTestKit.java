@@ -77,7 +77,10 @@ final class ExecutorTestKit {
         }
     }
 
-    /** A real HTTP server on 127.0.0.1 recording every request it receives; answers 200. */
+    /**
+     * A real HTTP server on 127.0.0.1 recording every request it receives; answers 200, or 500 on a path with
+     * {@code /fail}, or after 10 seconds on a path with {@code /slow}.
+     */
     static final class Target implements AutoCloseable {
 
         record Received(String method, String path, String body) {
@@ -89,14 +92,23 @@ final class ExecutorTestKit {
         Target() {
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body));
+                String path = exchange.getRequestURI().getPath();
+                received.add(new Received(exchange.getRequestMethod(), path, body));
+                if (path.contains("/slow")) {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 byte[] answer = "{\"drained\":true}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, answer.length);
+                exchange.sendResponseHeaders(path.contains("/fail") ? 500 : 200, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
             });

@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The executor's only API so far is the audit trail: ops-admins read it, everyone else is refused,
- * and probes and scrapers still reach health and metrics without a token.
+ * The executor's audit trail: ops-admins read it, everyone else is refused, and probes and scrapers still reach
+ * health and metrics without a token.
  */
 @Import(InterimStepRunner.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -18,6 +18,7 @@ import io.ownwatch.events.RemediationRequest;
 import io.ownwatch.events.RemediationResult;
 import io.ownwatch.events.RunbookMode;
 import io.ownwatch.events.RunbookStatus;
+import io.ownwatch.events.RunbookStep;
 import io.ownwatch.events.RunbookVersion;
 import io.ownwatch.executor.ExecutorTestKit.Answer;
 import io.ownwatch.executor.ExecutorTestKit.Target;
@@ -217,6 +218,66 @@ class RemediationRunIT {
         for (String refusedPath : paths) {
             assertThat(TARGET.to(refusedPath)).as(refusedPath).isEmpty();
         }
+    }
+
+    private static RunbookStep httpStep(String name, String url) {
+        return RunbookStep.newBuilder().setName(name).setAction(io.ownwatch.events.ActionType.HTTP_REQUEST)
+                .setSettings(Map.of("method", "POST", "url", url)).build();
+    }
+
+    @Test
+    void runsStepsInOrderAndStopsAtTheFirstFailure() {
+        String service = unique("checkout");
+        String first = "/" + unique("first");
+        String failing = "/" + unique("fail");
+        String never = "/" + unique("never");
+        RunbookVersion runbook = catalogued(runbook(unique("drain-queue"), service, TARGET.url(first))
+                .setSteps(List.of(httpStep("pause", TARGET.url(first)), httpStep("drain", TARGET.url(failing)),
+                        httpStep("resume", TARGET.url(never))))
+                .setMaxTargets(3).build());
+        allow(runbook.getRunbookId(), service);
+        RemediationRequest request = request(runbook, service).build();
+        RemediationResult failed = finalResult(request, "FAILED");
+        assertThat(failed.getReason()).isEqualTo("step 'drain' failed: HTTP 500");
+        assertThat(failed.getSteps()).extracting(s -> s.getName() + "=" + s.getSucceeded())
+                .containsExactly("pause=true", "drain=false");
+        assertThat(TARGET.to(first)).hasSize(1);
+        assertThat(TARGET.to(failing)).hasSize(1);
+        assertThat(TARGET.to(never)).isEmpty();
+        assertThat(runOf(request.getRequestId()).path("steps").size()).isEqualTo(2);
+    }
+
+    @Test
+    void endsARunThatOutlivesItsTimeoutTimedOut() {
+        String service = unique("checkout");
+        String slow = "/" + unique("slow");
+        RunbookVersion runbook = catalogued(runbook(unique("drain-queue"), service, TARGET.url(slow))
+                .setTimeoutSeconds(2).build());
+        allow(runbook.getRunbookId(), service);
+        RemediationResult timedOut = finalResult(request(runbook, service).build(), "TIMED_OUT");
+        assertThat(timedOut.getReason()).startsWith("step 'drain' timed out");
+        assertThat(timedOut.getSteps()).hasSize(1);
+        assertThat(timedOut.getSteps().get(0).getSucceeded()).isFalse();
+    }
+
+    @Test
+    void countsRunsByOutcomeAndRefusalsByReason() {
+        String service = unique("checkout");
+        String path = "/" + unique("metrics");
+        RunbookVersion runbook = catalogued(runbook(unique("drain-queue"), service, TARGET.url(path)).build());
+        finalResult(request(runbook, service).build(), "REJECTED");
+        allow(runbook.getRunbookId(), service);
+        finalResult(request(runbook, service).build(), "SUCCEEDED");
+        java.net.http.HttpResponse<String> scraped;
+        try {
+            scraped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(scraped.body()).containsPattern("ownwatch_executor_runs_total\\{[^}]*outcome=\"SUCCEEDED\"")
+                .containsPattern("ownwatch_executor_refusals_total\\{[^}]*reason=\"NO_OPS_POLICY\"");
     }
 
     @Test
