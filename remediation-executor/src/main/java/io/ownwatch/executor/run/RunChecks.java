@@ -85,6 +85,12 @@ class RunChecks {
             catch (StepRefused refused) {
                 return new Plan.Refused(refused.field(), "step '" + step.name() + "' refused: " + refused.getMessage());
             }
+            catch (RuntimeException failed) {
+                // A step that cannot even be planned must not run; refusing ends the run instead of retrying it on
+                // every poll. The class only: a message might carry a bound secret.
+                return new Plan.Refused("steps[" + i + "]", "step '" + step.name() + "' could not be planned ("
+                        + failed.getClass().getSimpleName() + ")");
+            }
         }
         return new Plan.Planned(planned);
     }
