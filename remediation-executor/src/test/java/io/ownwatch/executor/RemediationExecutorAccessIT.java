@@ -14,6 +14,7 @@ import io.ownwatch.devstack.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * health and metrics without a token.
  */
 @Import(InterimStepRunner.class)
+// Closed after the class: a cached executor would keep claiming runs and consuming requests under later ITs.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + RemediationExecutorApplication.CONFIG_NAME)
 class RemediationExecutorAccessIT {
