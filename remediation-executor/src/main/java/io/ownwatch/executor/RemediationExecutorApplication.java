@@ -2,12 +2,14 @@ package io.ownwatch.executor;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Runs approved runbooks inside the safety envelope operations set. So far it only stands up its
- * database, health and metrics; intake, policy checks and actions arrive with issue 8.
+ * Runs approved runbooks inside the safety envelope operations set: requests from the router and from people,
+ * the policy checked before every run, approvals, shadow runs, and results through the outbox.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RemediationExecutorApplication {
 
     /** The name of this service's configuration file: the launcher puts all four services on one classpath. */

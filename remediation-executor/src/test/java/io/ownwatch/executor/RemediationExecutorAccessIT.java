@@ -13,6 +13,7 @@ import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.devstack.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,9 +21,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The executor's only API so far is the audit trail: ops-admins read it, everyone else is refused,
- * and probes and scrapers still reach health and metrics without a token.
+ * The executor's audit trail: ops-admins read it, everyone else is refused, and probes and scrapers still reach
+ * health and metrics without a token.
  */
+// Closed after the class: a cached executor would keep claiming runs and consuming requests under later ITs.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + RemediationExecutorApplication.CONFIG_NAME)
 class RemediationExecutorAccessIT {

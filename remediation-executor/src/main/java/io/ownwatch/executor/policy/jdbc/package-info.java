@@ -1,0 +1,2 @@
+/** Ops rules, kill switches and the global shadow mode in PostgreSQL. */
+package io.ownwatch.executor.policy.jdbc;
