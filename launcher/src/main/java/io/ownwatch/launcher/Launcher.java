@@ -1,6 +1,7 @@
 package io.ownwatch.launcher;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,12 @@ public final class Launcher {
         Map<String, String> keys = Map.of();
         if (options.loadSampleData()) {
             Tokens tokens = new Tokens(stack);
-            loaded = new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), tokens, URI.create(inbox.url())).load();
+            loaded = new ArrayList<>(new SampleData(platform.url(Service.OWNERSHIP_REGISTRY), tokens, URI.create(inbox.url()))
+                    .load());
+            if (new SampleOpsPolicy(platform.url(Service.REMEDIATION_EXECUTOR), tokens.person("alice"))
+                    .ensure(SampleData.RUNBOOK_ID)) {
+                loaded.add("Ops rule " + SampleData.RUNBOOK_ID + " for " + SampleOpsPolicy.SERVICE);
+            }
             keys = new SampleIntegrations(platform.url(Service.ALERT_ROUTER), tokens.person("alice"), options.dataDirectory())
                     .ensure();
         }

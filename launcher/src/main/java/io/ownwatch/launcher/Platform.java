@@ -1,5 +1,9 @@
 package io.ownwatch.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,6 +47,9 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    /** The router's own address as people reach it, for the links in notifications. */
+    private static final String PUBLIC_URL = "ownwatch.router.notification.public-url";
+
     private final Map<Service, ConfigurableApplicationContext> contexts;
 
     private Platform(Map<Service, ConfigurableApplicationContext> contexts) {
@@ -62,12 +69,23 @@ public final class Platform implements AutoCloseable {
                 List<String> arguments = new ArrayList<>();
                 infrastructure.springProperties(service.database)
                         .forEach((key, value) -> arguments.add("--" + key + "=" + value));
-                arguments.add("--server.port=" + ports.getOrDefault(service, 0));
+                int port = ports.getOrDefault(service, 0);
+                if (service == Service.ALERT_ROUTER && port == 0) {
+                    // The router must know its own address before it starts: it is in every notification's links.
+                    port = freePort();
+                }
+                arguments.add("--server.port=" + port);
                 // One hook, ours, closes the services before the infrastructure under them.
                 arguments.add("--spring.main.register-shutdown-hook=false");
                 if (service == Service.ALERT_ROUTER) {
                     arguments.add("--ownwatch.router.ownership.registry-url="
                             + baseUrl(started.get(Service.OWNERSHIP_REGISTRY)));
+                    if (extraArguments.stream().noneMatch(argument -> argument.startsWith("--" + PUBLIC_URL + "="))) {
+                        arguments.add("--" + PUBLIC_URL + "=http://127.0.0.1:" + port);
+                    }
+                }
+                if (service == Service.REMEDIATION_EXECUTOR) {
+                    arguments.add("--ownwatch.executor.registry.url=" + baseUrl(started.get(Service.OWNERSHIP_REGISTRY)));
                 }
                 arguments.addAll(extraArguments);
                 started.put(service, new SpringApplicationBuilder(service.application)
@@ -78,6 +96,14 @@ public final class Platform implements AutoCloseable {
         } catch (RuntimeException failure) {
             new Platform(started).close();
             throw failure;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port for the alert-router", e);
         }
     }
 

@@ -37,6 +37,7 @@ final class SampleData {
 
     static final String DIRECTORY = "sample-ownership/";
     static final String RUNBOOK = "sample-runbooks/checkout-drain-queue.json";
+    static final String RUNBOOK_ID = "checkout-drain-queue";
     /** The sample responder in team payments, who owns checkout: the runbook's author. */
     static final String RUNBOOK_AUTHOR = "bob";
     /** The dev inbox's address as written in the sample files. */
