@@ -61,6 +61,7 @@ class EscalationIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Fast polling and short back-off, so a test waits seconds, never minutes. */
     private static final String[] FAST = {
+            "--ownwatch.router.escalation.enabled=true",
             "--ownwatch.router.escalation.poll-every=200ms",
             "--ownwatch.router.escalation.retry-initial=300ms",
             "--ownwatch.router.escalation.retry-max=1s",
@@ -77,6 +78,8 @@ class EscalationIT {
     private static final String ANN = "ann-" + RUN;
     private static final String BEN = "ben-" + RUN;
     private static final String CID = "cid-" + RUN;
+    /** The one person with contact rules of their own (rules live in the router's database, shared by its tests). */
+    private static final String DAN = "dan-" + RUN;
     private static final String PAYMENTS = "pay-" + RUN;
     private static final String IDENTITY = "idn-" + RUN;
     private static final String ROTA = "rota-" + RUN;
@@ -88,7 +91,7 @@ class EscalationIT {
         registry.require(alice, "POST", "/api/v1/people", """
                 {"id":"%s","name":"Ann","email":"ann-%s@example.com","slackWebhook":"https://hooks.slack.com/services/T0/B0/ann%s"}"""
                 .formatted(ANN, RUN, RUN));
-        for (String person : List.of(BEN, CID)) {
+        for (String person : List.of(BEN, CID, DAN)) {
             registry.require(alice, "POST", "/api/v1/people", """
                     {"id":"%s","name":"%s","email":"%s@example.com"}""".formatted(person, person, person));
         }
@@ -167,11 +170,11 @@ class EscalationIT {
 
     @Test
     void aPolicyEditedMidWayChangesNothingAndContactRulesDelayAPage() {
-        String policy = policy("edited-" + RUN, PAYMENTS, 0, level(10, "PERSON", CID), level(10, "PERSON", BEN));
+        String policy = policy("edited-" + RUN, PAYMENTS, 0, level(10, "PERSON", CID), level(10, "PERSON", DAN));
         String service = service("edited", policy);
         String alice = TOKENS.person("alice");
-        // ben's own rules, stored by an ops-admin: e-mail at once and again after five minutes.
-        HttpResponse<String> rules = put(router, "/api/v1/people/" + BEN + "/notification-rules", "alice",
+        // dan's own rules, stored by an ops-admin: e-mail at once and again after five minutes.
+        HttpResponse<String> rules = put(router, "/api/v1/people/" + DAN + "/notification-rules", "alice",
                 "{\"rules\":[{\"channel\":\"EMAIL\",\"afterMinutes\":0},{\"channel\":\"EMAIL\",\"afterMinutes\":5}]}");
         assertThat(rules.statusCode()).as(rules.body()).isEqualTo(200);
 
@@ -187,13 +190,13 @@ class EscalationIT {
         awaitNotifications(database, incident, 3);
         assertThat(notifications(database, incident)).extracting(Row::id).containsExactlyInAnyOrder(
                 incident + ":r1:l1:" + CID + ":EMAIL",
-                incident + ":r1:l2:" + BEN + ":EMAIL",
-                incident + ":r1:l2:" + BEN + ":EMAIL+5m");
+                incident + ":r1:l2:" + DAN + ":EMAIL",
+                incident + ":r1:l2:" + DAN + ":EMAIL+5m");
         Long delayedBy = jdbc(database).sql("""
                 SELECT CAST(extract(epoch FROM next_attempt_at - created_at) AS bigint) FROM notification
-                WHERE notification_id = :id""").param("id", incident + ":r1:l2:" + BEN + ":EMAIL+5m").query(Long.class).single();
+                WHERE notification_id = :id""").param("id", incident + ":r1:l2:" + DAN + ":EMAIL+5m").query(Long.class).single();
         assertThat(delayedBy).isBetween(299L, 301L);
-        assertThat(escalation(database, incident).get("snapshot").toString()).contains(BEN).doesNotContain(ANN);
+        assertThat(escalation(database, incident).get("snapshot").toString()).contains(DAN).doesNotContain(ANN);
     }
 
     @Test
@@ -323,6 +326,41 @@ class EscalationIT {
             assertThat(count(timeline, TimelineEventType.NOTIFICATION_FAILED)).isEqualTo(1);
         } finally {
             own.close();
+        }
+    }
+
+    @Test
+    void theStormGuardCapsPersonalPagesPerTeamAndMinuteAndSummarisesTheRest() {
+        String service = service("storm", policy("storm-" + RUN, PAYMENTS, 0, level(10, "PERSON", BEN, "PERSON", CID)));
+        String db = database + "_storm";
+        String topic = alerts + "-storm";
+        String[] capped = java.util.stream.Stream.concat(java.util.Arrays.stream(FAST),
+                java.util.stream.Stream.of("--ownwatch.router.escalation.pages-per-team-per-minute=1")).toArray(String[]::new);
+        try (RouterForTests storm = RouterForTests.start(db, topic, registry.baseUrl(), capped)) {
+            List<UUID> incidents = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                UUID incident = open(topic, db, service, Severity.CRITICAL);
+                incidents.add(incident);
+                await().atMost(PATIENCE).until(() -> ((String) escalation(db, incident).get("status")).equals("RUNNING"));
+            }
+            JdbcClient jdbc = jdbc(db);
+            // At most one personal page per minute for the team (one person of one incident), all via e-mail.
+            List<Map<String, Object>> perMinute = jdbc.sql("""
+                    SELECT date_trunc('minute', created_at) AS minute, count(DISTINCT (incident_id, person_id)) AS paged
+                    FROM notification WHERE kind = 'PERSON_PAGE' GROUP BY 1""").query().listOfRows();
+            assertThat(perMinute).allSatisfy(row -> assertThat(((Number) row.get("paged")).intValue()).isEqualTo(1));
+            long paged = perMinute.stream().mapToLong(row -> ((Number) row.get("paged")).longValue()).sum();
+            // Every page held back is counted in exactly one summary: one per person and minute.
+            List<Map<String, Object>> summaries = jdbc.sql("""
+                    SELECT notification_id, person_id, incident_id, details ->> 'heldBack' AS held_back, next_attempt_at > created_at AS delayed
+                    FROM notification WHERE kind = 'STORM_SUMMARY'""").query().listOfRows();
+            assertThat(summaries).isNotEmpty().allSatisfy(row -> {
+                assertThat(row.get("incident_id")).isNull();
+                assertThat(row.get("delayed")).isEqualTo(true);
+                assertThat((String) row.get("notification_id")).startsWith("storm:" + PAYMENTS + ":" + row.get("person_id") + ":");
+            });
+            long heldBack = summaries.stream().mapToLong(row -> Long.parseLong((String) row.get("held_back"))).sum();
+            assertThat(paged + heldBack).isEqualTo(2L * incidents.size());
         }
     }
 

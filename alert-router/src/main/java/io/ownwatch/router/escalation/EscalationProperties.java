@@ -12,6 +12,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How incidents escalate.
  *
+ * @param enabled               whether this instance runs the timer worker; escalation rows are written either way,
+ *                              so an instance started with {@code false} (a test without a registry) leaves every due
+ *                              step to the others and loses none
  * @param pollEvery             how often each instance looks for due steps
  * @param batchSize             at most this many steps claimed per look
  * @param claimLease            how long a claimed step is left to its instance for the registry look-ups; after that
@@ -25,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("ownwatch.router.escalation")
 public record EscalationProperties(
+        @DefaultValue("true") boolean enabled,
         @DefaultValue("1s") @NotNull Duration pollEvery,
         @DefaultValue("20") @Min(1) int batchSize,
         @DefaultValue("30s") @NotNull Duration claimLease,

@@ -86,6 +86,9 @@ class EscalationWorker {
 
     @Scheduled(fixedDelayString = "${ownwatch.router.escalation.poll-every:1s}", initialDelayString = "${ownwatch.router.escalation.poll-every:1s}")
     void poll() {
+        if (!properties.enabled()) {
+            return;
+        }
         List<Escalation> claimed;
         do {
             claimed = escalations.claimDue(properties.batchSize(), properties.claimLease());
@@ -242,8 +245,8 @@ class EscalationWorker {
                 escalation.snapshot(), new EscalationState(EscalationState.Status.RUNNING, state.generation(),
                         page.round(), page.level(), page.nextDueAt(), null),
                 escalation.version(), 0, escalation.failureNoted()));
-        log.info("Incident {}: level {} of round {} notified ({} people, {} channels)", incident.id(), page.level(),
-                page.round(), reach.people().size(), reach.channels().size());
+        log.info("Incident {}: level {} of round {} notified ({} of {} people paged, {} channels)", incident.id(),
+                page.level(), page.round(), paged.size(), reach.people().size(), reach.channels().size());
     }
 
     /**
