@@ -216,6 +216,25 @@ class EscalationIT {
     }
 
     @Test
+    void aFailedRemediationPagesTheNextLevelAtOnceWithItsReason() {
+        String service = service("remedied", policy("remedied-" + RUN, PAYMENTS, 0,
+                level(30, "PERSON", BEN), level(30, "PERSON", CID)));
+
+        UUID incident = open(alerts, database, service, Severity.CRITICAL);
+        awaitNotifications(database, incident, 1);
+        // What the remediation trigger publishes when its runbook failed (in its own transaction, as it would).
+        router.context().getBean(org.springframework.transaction.support.TransactionTemplate.class).executeWithoutResult(
+                tx -> router.context().publishEvent(new io.ownwatch.router.remediation.RemediationEvent.EscalationNeeded(
+                        incident, "drain-queue", "failed: HTTP 500")));
+
+        awaitNotifications(database, incident, 2);
+        assertThat(notifications(database, incident)).extracting(Row::id).containsExactlyInAnyOrder(
+                incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r1:l2:" + CID + ":EMAIL");
+        assertThat(only(awaitTimeline(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED).getAttributes())
+                .containsEntry("level", "2").containsEntry("reason", "remediation drain-queue: failed: HTTP 500");
+    }
+
+    @Test
     void lowSeverityTellsTheTeamChannelOnlyAndPagesNobody() {
         String service = service("quiet", policy("quiet-" + RUN, PAYMENTS, 0, level(10, "PERSON", BEN)));
 
