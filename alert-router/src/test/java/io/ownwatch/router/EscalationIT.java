@@ -107,9 +107,13 @@ class EscalationIT {
                 .formatted(ROTA, PAYMENTS, ANN));
         // The identity team's own policy: what a reassigned incident restarts on.
         policy("idn-chain-" + RUN, IDENTITY, 0, level(10, "PERSON", CID));
+        // What incidents without a service (the catch-all team's) escalate by.
+        policy("catch-all-" + RUN, PAYMENTS, 0, level(10, "PERSON", CID));
         database = "router_esc_" + RUN.replace('-', '_');
         alerts = "alerts-esc-" + RUN;
-        router = RouterForTests.start(database, alerts, registry.baseUrl(), FAST);
+        router = RouterForTests.start(database, alerts, registry.baseUrl(), java.util.stream.Stream.concat(
+                java.util.Arrays.stream(FAST), java.util.stream.Stream.of(
+                        "--ownwatch.router.escalation.catch-all-policy-id=catch-all-" + RUN)).toArray(String[]::new));
     }
 
     @AfterAll
@@ -232,6 +236,17 @@ class EscalationIT {
                 incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r1:l2:" + CID + ":EMAIL");
         assertThat(only(awaitTimeline(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED).getAttributes())
                 .containsEntry("level", "2").containsEntry("reason", "remediation drain-queue: failed: HTTP 500");
+    }
+
+    @Test
+    void anIncidentWithoutAServiceEscalatesByTheCatchAllPolicy() {
+        UUID incident = open(alerts, database, "no-such-service-" + RUN, Severity.CRITICAL);
+
+        awaitNotifications(database, incident, 1);
+        assertThat(notifications(database, incident)).containsExactly(new Row(incident + ":r1:l1:" + CID + ":EMAIL", CID,
+                "EMAIL", CID + "@example.com", "PERSON_PAGE", 1));
+        assertThat(escalation(database, incident)).containsEntry("team_id", "operations").containsEntry("service_id", null);
+        assertThat(escalation(database, incident).get("snapshot").toString()).contains("catch-all-" + RUN);
     }
 
     @Test
