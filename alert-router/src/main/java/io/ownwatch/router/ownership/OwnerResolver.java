@@ -10,7 +10,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,16 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -64,29 +54,11 @@ public class OwnerResolver {
     private final ExecutorService calls;
     private final String catchAllTeam;
 
-    OwnerResolver(OwnershipProperties properties, OwnershipView view, ObjectProvider<RestClient.Builder> builders,
-            ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            ObjectProvider<OAuth2AuthorizedClientService> authorizedClients,
+    OwnerResolver(OwnershipProperties properties, OwnershipView view, RegistryClient registry,
             CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
             TimeLimiterRegistry timeLimiters) {
         this.view = view;
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .build());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        RestClient.Builder builder = builders.getIfAvailable(RestClient::builder)
-                .baseUrl(properties.registryUrl().toString())
-                .requestFactory(requestFactory);
-        ClientRegistrationRepository registrations = clientRegistrations.getIfAvailable();
-        if (registrations != null && registrations.findByRegistrationId(properties.clientRegistrationId()) != null) {
-            builder.requestInterceptor(clientCredentials(properties.clientRegistrationId(), registrations,
-                    authorizedClients.getObject()));
-        }
-        else {
-            log.warn("No OAuth2 client registration '{}': the registry is called without a token",
-                    properties.clientRegistrationId());
-        }
-        this.client = builder.build();
+        this.client = registry.rest();
         this.circuitBreaker = circuitBreakers.circuitBreaker(INSTANCE);
         this.retry = retries.retry(INSTANCE);
         this.bulkhead = bulkheads.bulkhead(INSTANCE);
@@ -98,25 +70,6 @@ public class OwnerResolver {
             return thread;
         });
         this.catchAllTeam = properties.catchAllTeam();
-    }
-
-    /**
-     * Puts the router's own client-credentials token on every registry call. The token is cached
-     * until shortly before it expires, and dropped when the registry answers 401 or 403, so that a
-     * rotated key or a changed grant is picked up on the next call. Whoever triggered the lookup,
-     * the caller is always the router itself.
-     */
-    private static OAuth2ClientHttpRequestInterceptor clientCredentials(String registrationId,
-            ClientRegistrationRepository registrations, OAuth2AuthorizedClientService authorizedClients) {
-        var interceptor = new OAuth2ClientHttpRequestInterceptor(
-                new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients));
-        interceptor.setClientRegistrationIdResolver(request -> registrationId);
-        Authentication router = new AnonymousAuthenticationToken(registrationId, registrationId,
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
-        interceptor.setPrincipalResolver(request -> router);
-        interceptor.setAuthorizationFailureHandler(
-                OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients));
-        return interceptor;
     }
 
     /** Finds the owner of an alert with these labels; never throws. */

@@ -5,20 +5,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -42,31 +32,8 @@ public class TeamMemberships {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
 
-    TeamMemberships(OwnershipProperties properties, ObjectProvider<RestClient.Builder> builders,
-            ObjectProvider<ClientRegistrationRepository> clientRegistrations,
-            ObjectProvider<OAuth2AuthorizedClientService> authorizedClients,
-            CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(properties.connectTimeout())
-                .build());
-        requestFactory.setReadTimeout(properties.readTimeout());
-        RestClient.Builder builder = builders.getIfAvailable(RestClient::builder)
-                .baseUrl(properties.registryUrl().toString())
-                .requestFactory(requestFactory);
-        ClientRegistrationRepository registrations = clientRegistrations.getIfAvailable();
-        String registrationId = properties.clientRegistrationId();
-        if (registrations != null && registrations.findByRegistrationId(registrationId) != null) {
-            var interceptor = new OAuth2ClientHttpRequestInterceptor(
-                    new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients.getObject()));
-            interceptor.setClientRegistrationIdResolver(request -> registrationId);
-            Authentication router = new AnonymousAuthenticationToken(registrationId, registrationId,
-                    AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
-            interceptor.setPrincipalResolver(request -> router);
-            interceptor.setAuthorizationFailureHandler(
-                    OAuth2ClientHttpRequestInterceptor.authorizationFailureHandler(authorizedClients.getObject()));
-            builder.requestInterceptor(interceptor);
-        }
-        this.client = builder.build();
+    TeamMemberships(RegistryClient registry, CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+        this.client = registry.rest();
         this.circuitBreaker = circuitBreakers.circuitBreaker(INSTANCE);
         this.retry = retries.retry(OwnerResolver.INSTANCE);
     }
