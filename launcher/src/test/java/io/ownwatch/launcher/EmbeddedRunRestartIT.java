@@ -1,7 +1,7 @@
 package io.ownwatch.launcher;
 
 import static io.ownwatch.launcher.PlatformClient.alertmanagerWebhook;
-import static io.ownwatch.launcher.WalkingSkeletonIT.types;
+import static io.ownwatch.launcher.WalkingSkeletonIT.formation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -133,7 +133,7 @@ class EmbeddedRunRestartIT {
             }
             JsonNode timeline = client.get(Service.INCIDENT_TIMELINE,
                     "/api/v1/incidents/" + incidentId[0] + "/timeline").body();
-            assertThat(types(timeline)).isEqualTo(expected);
+            assertThat(formation(timeline)).isEqualTo(expected);
         });
         return incidentId[0];
     }
