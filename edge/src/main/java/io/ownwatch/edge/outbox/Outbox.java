@@ -45,6 +45,35 @@ public class Outbox {
                 .update();
     }
 
+    /**
+     * Appends messages of one stream in the given order, in one statement; must run inside the transaction that made
+     * the change they announce.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(String stream, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        // Identity values are drawn as the rows are inserted, in the ORDER BY's order: the relay keeps it.
+        jdbc.sql("""
+                        INSERT INTO outbox_message (stream, message_key, payload)
+                        SELECT ?, message.key, message.payload
+                        FROM unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS message(key, payload, position)
+                        ORDER BY message.position""")
+                .param(stream)
+                .param(messages.stream().map(Message::key).toArray(String[]::new))
+                .param(messages.stream().map(Message::payload).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * One message to append.
+     *
+     * @param payload the stream's JSON snapshot, or {@code null} for a tombstone
+     */
+    public record Message(String key, @Nullable String payload) {
+    }
+
     /** How many messages wait for the broker. */
     public long backlog() {
         return jdbc.sql("SELECT count(*) FROM outbox_message WHERE published_at IS NULL").query(Long.class).single();
