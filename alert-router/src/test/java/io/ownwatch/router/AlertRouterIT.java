@@ -545,9 +545,9 @@ class AlertRouterIT {
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
         values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
         // alerts.v1 also holds the garbage the dead-letter tests write: kept as its bytes, not a reason to stop reading.
-        Deserializer<Object> tolerant = (topic, data) -> {
+        Deserializer<Object> tolerant = (from, data) -> {
             try {
-                return values.deserialize(topic, data);
+                return values.deserialize(from, data);
             } catch (SerializationException e) {
                 return data;
             }
