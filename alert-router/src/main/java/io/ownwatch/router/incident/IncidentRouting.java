@@ -154,19 +154,29 @@ public class IncidentRouting {
 
     /**
      * The owners of the alerts that may open an incident, found before the transaction opens: firing alerts no open
-     * incident holds, or whose alert resolved earlier in the batch. By labels, since the owner depends on them only.
+     * incident holds (or whose alert resolved earlier in the batch), unless an open incident, or one the batch opens
+     * before them, has their group key: those are grouped, and asking the registry for them would be a remote call
+     * per alert of a storm. By labels, since the owner depends on them only. Should an alert open an incident all
+     * the same (its group's incident resolved or went quiet meanwhile), the batch finds no owner for it and is
+     * routed one by one, each alert with its own look-up.
      */
     private Map<Map<String, String>, Owner> ownersOfOpenings(List<Alert> alerts) {
         Set<String> held = incidents.heldAmong(alerts.stream().map(Alert::dedupKey).collect(
                 Collectors.toCollection(LinkedHashSet::new)));
+        Set<String> grouping = new HashSet<>(incidents.openGroupKeysAmong(alerts.stream()
+                .flatMap(alert -> IncidentDecisions.groupKey(alert.labels(), policy.by()).stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new))));
         Set<String> released = new HashSet<>();
         Map<Map<String, String>, Owner> found = new HashMap<>();
         for (Alert alert : alerts) {
+            Optional<String> groupKey = IncidentDecisions.groupKey(alert.labels(), policy.by());
             if (alert.status() == AlertStatus.RESOLVED) {
                 released.add(alert.dedupKey());
             } else if (alert.status() == AlertStatus.FIRING
-                    && (!held.contains(alert.dedupKey()) || released.contains(alert.dedupKey()))) {
+                    && (!held.contains(alert.dedupKey()) || released.contains(alert.dedupKey()))
+                    && !(groupKey.isPresent() && grouping.contains(groupKey.get()))) {
                 found.computeIfAbsent(alert.labels(), owners::resolve);
+                groupKey.ifPresent(grouping::add);
             }
         }
         return found;

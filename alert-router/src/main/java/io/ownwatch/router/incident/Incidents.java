@@ -40,8 +40,14 @@ public interface Incidents {
     /** The alerts of an incident, first seen first. */
     List<IncidentAlert> alertsOf(UUID incidentId);
 
-    /** Alerts held by unresolved incidents whose {@code service} label has this value. */
+    /**
+     * The alerts that can inhibit others of a service: firing critical alerts held by unresolved incidents whose
+     * {@code service} label has this value. Only those, since a service in a storm holds thousands of others.
+     */
     List<IncidentAlert> heldAlertsOfService(String service);
+
+    /** Which of these group keys an unresolved incident has. */
+    Set<String> openGroupKeysAmong(Collection<String> groupKeys);
 
     /** Unresolved incidents marked flapping. */
     List<Incident> flappingOpen();

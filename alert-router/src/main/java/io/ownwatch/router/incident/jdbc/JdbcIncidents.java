@@ -157,10 +157,26 @@ class JdbcIncidents implements Incidents {
 
     @Override
     public List<IncidentAlert> heldAlertsOfService(String service) {
-        return jdbc.sql("select * from incident_alert where held and labels ->> 'service' = :service")
+        return jdbc.sql("""
+                select * from incident_alert
+                where held and labels ->> 'service' = :service and severity = 'CRITICAL' and status = 'FIRING'
+                """)
                 .param("service", service)
                 .query(JdbcIncidents::alert)
                 .list();
+    }
+
+    @Override
+    public Set<String> openGroupKeysAmong(Collection<String> groupKeys) {
+        if (groupKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select distinct group_key from incident where status <> 'RESOLVED' and group_key = any (cast(? as text[]))
+                """)
+                .param(groupKeys.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     @Override
