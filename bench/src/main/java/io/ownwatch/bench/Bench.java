@@ -68,12 +68,12 @@ public final class Bench {
             RouterStorm storm = new RouterStorm(kafka);
             Duration timeout = Duration.ofMinutes(10);
             if (only.contains("storm")) {
-                System.out.println(storm.run("dedup-storm", Integer.parseInt(options.get("storm-alerts")),
-                        Integer.parseInt(options.get("storm-keys")), timeout).report());
+                System.out.println(storm.run("dedup storm (one incident)", Integer.parseInt(options.get("storm-alerts")),
+                        Integer.parseInt(options.get("storm-keys")), true, timeout).report());
             }
             if (only.contains("distinct")) {
                 int distinct = Integer.parseInt(options.get("distinct-alerts"));
-                System.out.println(storm.run("distinct", distinct, distinct, timeout).report());
+                System.out.println(storm.run("distinct incidents", distinct, distinct, false, timeout).report());
             }
             if (only.contains("latency")) {
                 int rate = Integer.parseInt(options.get("latency-rate"));

@@ -71,11 +71,18 @@ record Kafka(String bootstrapServers, String schemaRegistryUrl) {
         return lag;
     }
 
-    static AlertEvent alert(String dedupKey, Instant now) {
+    /**
+     * A firing warning. The router groups alerts by service and alertname: alerts sharing both (a storm) become one
+     * incident, an alertname of its own opens an incident of its own.
+     *
+     * @param service a service of the sample ownership (checkout) is owned from the router's local view; another
+     *        one is looked up in the registry for every incident it opens
+     */
+    static AlertEvent alert(String dedupKey, String service, String alertname, Instant now) {
         return AlertEvent.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setDedupKey(dedupKey).setSource(AlertSource.KAFKA)
                 .setStatus(AlertStatus.FIRING).setSeverity(Severity.WARNING).setSummary("benchmark alert " + dedupKey)
-                .setLabels(Map.of("service", "bench", "alertname", "BenchStorm", "instance", dedupKey))
+                .setLabels(Map.of("service", service, "alertname", alertname, "instance", dedupKey))
                 .setAnnotations(Map.of()).setStartsAt(now).setEndsAt(null).setReceivedAt(now)
                 .setGeneratorUrl(null).setIntegrationId(null)
                 .build();

@@ -35,7 +35,11 @@ final class RouterStorm {
         this.kafka = kafka;
     }
 
-    Result run(String name, int alerts, int distinctKeys, Duration timeout) throws Exception {
+    /**
+     * @param grouped whether the alerts share service and alertname (one incident, as a storm of one problem is) or
+     *        each dedup key opens an incident of its own
+     */
+    Result run(String name, int alerts, int distinctKeys, boolean grouped, Duration timeout) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         try (Admin admin = kafka.admin(); KafkaProducer<String, Object> producer = kafka.alertProducer()) {
             waitForLag(admin, 0, timeout);
@@ -44,7 +48,8 @@ final class RouterStorm {
             Instant now = Instant.now();
             for (int i = 0; i < alerts; i++) {
                 String dedupKey = name + "-" + run + "-" + (i % distinctKeys);
-                sends.add(producer.send(new ProducerRecord<>(TOPIC, dedupKey, Kafka.alert(dedupKey, now))));
+                sends.add(producer.send(new ProducerRecord<>(TOPIC, dedupKey,
+                        Kafka.alert(dedupKey, "checkout", grouped ? "BenchStorm" : dedupKey, now))));
             }
             for (Future<RecordMetadata> send : sends) {
                 send.get();

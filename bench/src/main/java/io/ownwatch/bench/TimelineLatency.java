@@ -66,7 +66,7 @@ final class TimelineLatency {
                 }
                 String dedupKey = run + i;
                 sentAt.put(dedupKey, System.nanoTime());
-                producer.send(new ProducerRecord<>(RouterStorm.TOPIC, dedupKey, Kafka.alert(dedupKey, Instant.now())));
+                producer.send(new ProducerRecord<>(RouterStorm.TOPIC, dedupKey, Kafka.alert(dedupKey, "checkout", dedupKey, Instant.now())));
                 producer.flush();
                 next += intervalNanos;
             }

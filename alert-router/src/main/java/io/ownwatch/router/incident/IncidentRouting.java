@@ -1,6 +1,7 @@
 package io.ownwatch.router.incident;
 
 import io.ownwatch.router.alert.Alert;
+import io.ownwatch.router.alert.AlertStatus;
 import io.ownwatch.router.ownership.Owner;
 import io.ownwatch.router.ownership.OwnerResolver;
 import io.ownwatch.router.silence.Silence;
@@ -11,16 +12,24 @@ import io.ownwatch.router.timeline.TimelineOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their timeline entries are written in one transaction. The registry is asked for the owner before that
  * transaction opens, so a slow registry never holds a database connection or lock. Inside it, advisory locks on the
  * dedup key and the group key serialise the alerts that could touch the same incident.
+ *
+ * <p>A batch of alert events ({@link #routeAll}) has the outcome of routing its events one by one in order, in one
+ * transaction: one statement records every processed event, and repeats of an alert an open incident holds (the
+ * bulk of a storm) are folded in memory and written once per incident at the end, with their timeline entries in
+ * one statement. Any other event is decided and applied as {@link #route} does, on the database state the batch has
+ * written so far.
  */
 @Component
 public class IncidentRouting {
@@ -91,6 +106,196 @@ public class IncidentRouting {
         });
     }
 
+    /**
+     * Routes a batch of alert events, in order, effectively once; redelivered events change nothing. When the batch
+     * cannot be routed together (an incident changed under it, for instance), its events are routed one by one.
+     *
+     * @throws AlertNotRouted naming the first event that could not be routed; every event before it is routed
+     */
+    public void routeAll(List<Alert> alerts) {
+        try {
+            routeTogether(alerts);
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // The database is away: one by one would only wait for it again, event after event.
+            throw new AlertNotRouted(0, alerts.get(0).eventId(), e);
+        } catch (RuntimeException e) {
+            log.warn("A batch of {} alert events could not be routed together ({}); routing them one by one",
+                    alerts.size(), e.toString());
+            for (int i = 0; i < alerts.size(); i++) {
+                try {
+                    route(alerts.get(i));
+                } catch (RuntimeException failure) {
+                    throw new AlertNotRouted(i, alerts.get(i).eventId(), failure);
+                }
+            }
+        }
+    }
+
+    private void routeTogether(List<Alert> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        Set<String> seen = new HashSet<>(incidents.processedAmong(CONSUMER, alerts.stream().map(Alert::eventId).toList()));
+        List<Alert> fresh = new ArrayList<>();
+        for (Alert alert : alerts) {
+            if (seen.add(alert.eventId())) {
+                fresh.add(alert);
+            }
+        }
+        if (fresh.size() < alerts.size()) {
+            log.debug("{} of {} alert events already processed", alerts.size() - fresh.size(), alerts.size());
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<Map<String, String>, Owner> owners = ownersOfOpenings(fresh);
+        transactions.executeWithoutResult(status -> new Batch(owners).route(fresh));
+    }
+
+    /**
+     * The owners of the alerts that may open an incident, found before the transaction opens: firing alerts no open
+     * incident holds (or whose alert resolved earlier in the batch), unless an open incident, or one the batch opens
+     * before them, has their group key: those are grouped, and asking the registry for them would be a remote call
+     * per alert of a storm. By labels, since the owner depends on them only. Should an alert open an incident all
+     * the same (its group's incident resolved or went quiet meanwhile), the batch finds no owner for it and is
+     * routed one by one, each alert with its own look-up.
+     */
+    private Map<Map<String, String>, Owner> ownersOfOpenings(List<Alert> alerts) {
+        Set<String> held = incidents.heldAmong(alerts.stream().map(Alert::dedupKey).collect(
+                Collectors.toCollection(LinkedHashSet::new)));
+        Set<String> grouping = new HashSet<>(incidents.openGroupKeysAmong(alerts.stream()
+                .flatMap(alert -> IncidentDecisions.groupKey(alert.labels(), policy.by()).stream())
+                .collect(Collectors.toCollection(LinkedHashSet::new))));
+        Set<String> released = new HashSet<>();
+        Map<Map<String, String>, Owner> found = new HashMap<>();
+        for (Alert alert : alerts) {
+            Optional<String> groupKey = IncidentDecisions.groupKey(alert.labels(), policy.by());
+            if (alert.status() == AlertStatus.RESOLVED) {
+                released.add(alert.dedupKey());
+            } else if (alert.status() == AlertStatus.FIRING
+                    && (!held.contains(alert.dedupKey()) || released.contains(alert.dedupKey()))
+                    && !(groupKey.isPresent() && grouping.contains(groupKey.get()))) {
+                found.computeIfAbsent(alert.labels(), owners::resolve);
+                groupKey.ifPresent(grouping::add);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * One batch in one transaction. The incidents, alerts and histories that repeats touch are kept here and
+     * written when the batch ends, or before any other event is routed, which reads the database.
+     */
+    private final class Batch {
+
+        private final Map<Map<String, String>, Owner> owners;
+        /** Dedup keys looked up so far: the open incident holding each, or {@code null}. */
+        private final Map<String, UUID> holders = new HashMap<>();
+        private final Map<UUID, Situation.Held> held = new HashMap<>();
+        private final Map<String, AlertHistory> histories = new HashMap<>();
+        private final Map<UUID, Incident> changedIncidents = new LinkedHashMap<>();
+        private final Map<String, IncidentAlert> changedAlerts = new LinkedHashMap<>();
+        private final Map<String, AlertHistory> changedHistories = new LinkedHashMap<>();
+        private final List<TimelineEntry> entries = new ArrayList<>();
+
+        Batch(Map<Map<String, String>, Owner> owners) {
+            this.owners = owners;
+        }
+
+        void route(List<Alert> alerts) {
+            Set<String> recorded = incidents.markAllProcessed(CONSUMER, alerts.stream().map(Alert::eventId).toList());
+            List<Alert> fresh = alerts.stream().filter(alert -> recorded.contains(alert.eventId())).toList();
+            Set<String> dedupKeys = new LinkedHashSet<>();
+            Set<String> groupKeys = new LinkedHashSet<>();
+            for (Alert alert : fresh) {
+                dedupKeys.add(alert.dedupKey());
+                IncidentDecisions.groupKey(alert.labels(), policy.by()).ifPresent(groupKeys::add);
+            }
+            incidents.lockAll(dedupKeys, groupKeys);
+            load(dedupKeys);
+            for (Alert alert : fresh) {
+                try (MDC.MDCCloseable dedupKey = MDC.putCloseable("dedupKey", alert.dedupKey())) {
+                    if (!fold(alert)) {
+                        routeInPlace(alert);
+                    }
+                } finally {
+                    MDC.remove("incidentId");
+                }
+            }
+            flush();
+        }
+
+        private void load(Collection<String> dedupKeys) {
+            Map<String, Situation.Held> found = incidents.findHoldingAll(dedupKeys);
+            histories.putAll(incidents.histories(dedupKeys));
+            for (String dedupKey : dedupKeys) {
+                Situation.Held holding = found.get(dedupKey);
+                holders.put(dedupKey, holding == null ? null : holding.incident().id());
+                if (holding != null) {
+                    held.putIfAbsent(holding.incident().id(), holding);
+                }
+            }
+        }
+
+        /** A firing repeat of an alert an open incident holds, applied in memory; false for any other event. */
+        private boolean fold(Alert alert) {
+            if (alert.status() != AlertStatus.FIRING) {
+                return false;
+            }
+            if (!holders.containsKey(alert.dedupKey())) {
+                load(List.of(alert.dedupKey()));
+            }
+            UUID holder = holders.get(alert.dedupKey());
+            if (holder == null) {
+                return false;
+            }
+            Situation.Held holding = held.get(holder);
+            // The situation routeInPlace would read: with a holding incident, grouping, silences and inhibition
+            // do not apply.
+            Formation formation = IncidentDecisions.decide(alert, new Situation(Optional.of(holding), Optional.empty(),
+                    histories.get(alert.dedupKey()), List.of(), List.of()), policy);
+            if (!(formation instanceof Formation.Deduplicated repeat)) {
+                return false;
+            }
+            MDC.put("incidentId", holder.toString());
+            List<Step> steps = repeatSteps(repeat, clock.instant());
+            Incident stored = repeat.incident().sequenced(steps.size());
+            entries.addAll(entries(repeat.incident(), steps, TimelineEntry.Actor.ALERT_ROUTER));
+            held.put(holder, new Situation.Held(stored, IncidentDecisions.with(holding.alerts(), repeat.updated())));
+            histories.put(alert.dedupKey(), repeat.history());
+            changedIncidents.put(holder, stored);
+            changedAlerts.put(alert.dedupKey(), repeat.updated());
+            changedHistories.put(alert.dedupKey(), repeat.history());
+            log.debug("Alert {} repeated on incident {} ({} events)", alert.dedupKey(), holder, repeat.updated().count());
+            return true;
+        }
+
+        /** As {@link IncidentRouting#route} does it, on what the batch wrote so far; then every cached state is stale. */
+        private void routeInPlace(Alert alert) {
+            flush();
+            Formation formation = IncidentDecisions.decide(alert, situation(alert), policy);
+            Owner owner = formation instanceof Formation.Opened ? owners.get(alert.labels()) : null;
+            apply(formation, owner, clock.instant());
+            incidents.saveHistory(formation.history());
+            holders.clear();
+            held.clear();
+            histories.clear();
+        }
+
+        private void flush() {
+            incidents.updateOpen(changedIncidents.values());
+            incidents.saveAlerts(changedAlerts.values());
+            incidents.saveHistories(changedHistories.values());
+            if (!entries.isEmpty()) {
+                timeline.append(entries);
+            }
+            changedIncidents.clear();
+            changedAlerts.clear();
+            changedHistories.clear();
+            entries.clear();
+        }
+    }
+
     private Situation situation(Alert alert) {
         Optional<Situation.Held> holding = incidents.findHolding(alert.dedupKey());
         Optional<Incident> group = holding.isPresent() ? Optional.empty()
@@ -122,17 +327,7 @@ public class IncidentRouting {
         } else if (formation instanceof Formation.Deduplicated repeat) {
             MDC.put("incidentId", repeat.incident().id().toString());
             incidents.saveAlert(repeat.updated());
-            List<Step> steps = new ArrayList<>();
-            if (repeat.noted()) {
-                steps.add(new Step(TimelineEntryType.ALERT_DEDUPLICATED, later(alert.receivedAt(), now),
-                        attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
-                                "count", Integer.toString(repeat.updated().count()),
-                                "alertCount", Integer.toString(repeat.incident().alertCount()))));
-            }
-            if (repeat.flappingStarted()) {
-                steps.add(flapping(alert, now));
-            }
-            write(repeat.incident(), steps);
+            write(repeat.incident(), repeatSteps(repeat, now));
             log.debug("Alert {} repeated on incident {} ({} events)", alert.dedupKey(), repeat.incident().id(),
                     repeat.updated().count());
         } else if (formation instanceof Formation.AlertResolved resolved) {
@@ -170,6 +365,22 @@ public class IncidentRouting {
         } else {
             throw new IllegalStateException("Unhandled formation " + formation);
         }
+    }
+
+    /** The timeline lines of a repeat: the coalesced ALERT_DEDUPLICATED, FLAPPING when it started flapping. */
+    private static List<Step> repeatSteps(Formation.Deduplicated repeat, Instant now) {
+        Alert alert = repeat.alert();
+        List<Step> steps = new ArrayList<>();
+        if (repeat.noted()) {
+            steps.add(new Step(TimelineEntryType.ALERT_DEDUPLICATED, later(alert.receivedAt(), now),
+                    attributes("dedupKey", alert.dedupKey(), "alertEventId", alert.eventId(),
+                            "count", Integer.toString(repeat.updated().count()),
+                            "alertCount", Integer.toString(repeat.incident().alertCount()))));
+        }
+        if (repeat.flappingStarted()) {
+            steps.add(flapping(alert, now));
+        }
+        return steps;
     }
 
     private void open(Formation.Opened opened, Owner owner, Instant now) {

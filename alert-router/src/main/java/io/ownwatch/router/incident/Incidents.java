@@ -3,8 +3,11 @@ package io.ownwatch.router.incident;
 import io.ownwatch.router.alert.Alert;
 import io.ownwatch.router.alert.Severity;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Where incidents, their alerts, alert histories and processed event ids are kept: implemented by the JDBC adapter. */
@@ -21,14 +24,30 @@ public interface Incidents {
     /** The unresolved incident that holds this dedup key, with all its alerts. */
     Optional<Situation.Held> findHolding(String dedupKey);
 
+    /**
+     * The unresolved incidents that hold any of these dedup keys, each with all its alerts, by dedup key: one read
+     * for a whole batch. Keys held by the same incident map to the same {@link Situation.Held}; keys no unresolved
+     * incident holds are absent.
+     */
+    Map<String, Situation.Held> findHoldingAll(Collection<String> dedupKeys);
+
+    /** Which of these dedup keys an unresolved incident holds. */
+    Set<String> heldAmong(Collection<String> dedupKeys);
+
     /** The most recently seen unresolved incident with this group key. */
     Optional<Incident> findGroupCandidate(String groupKey);
 
     /** The alerts of an incident, first seen first. */
     List<IncidentAlert> alertsOf(UUID incidentId);
 
-    /** Alerts held by unresolved incidents whose {@code service} label has this value. */
+    /**
+     * The alerts that can inhibit others of a service: firing critical alerts held by unresolved incidents whose
+     * {@code service} label has this value. Only those, since a service in a storm holds thousands of others.
+     */
     List<IncidentAlert> heldAlertsOfService(String service);
+
+    /** Which of these group keys an unresolved incident has. */
+    Set<String> openGroupKeysAmong(Collection<String> groupKeys);
 
     /** Unresolved incidents marked flapping. */
     List<Incident> flappingOpen();
@@ -40,6 +59,12 @@ public interface Incidents {
 
     void saveHistory(AlertHistory history);
 
+    /** The histories of these dedup keys, {@link AlertHistory#none} for those never heard of, by dedup key. */
+    Map<String, AlertHistory> histories(Collection<String> dedupKeys);
+
+    /** {@link #saveHistory} for many, in one round trip. */
+    void saveHistories(Collection<AlertHistory> histories);
+
     void insert(Incident incident);
 
     /**
@@ -48,8 +73,14 @@ public interface Incidents {
      */
     void update(Incident incident);
 
+    /** {@link #update} for many unresolved incidents, in one round trip. */
+    void updateOpen(Collection<Incident> incidents);
+
     /** Inserts or replaces the incident's row of this alert. */
     void saveAlert(IncidentAlert alert);
+
+    /** {@link #saveAlert} for many, in one round trip. */
+    void saveAlerts(Collection<IncidentAlert> alerts);
 
     /**
      * Records an alert event that was suppressed, under whatever suppressed it.
@@ -65,8 +96,25 @@ public interface Incidents {
     /** Serialises the grouping under one group key until the current transaction ends. */
     void lockGroup(String groupKey);
 
+    /**
+     * {@link #lockAlert} and {@link #lockGroup} for a whole batch, every dedup key before every group key and each
+     * kind in one fixed order, so that two batches (or a batch and a single alert) never wait for each other in a
+     * circle.
+     */
+    void lockAll(Collection<String> dedupKeys, Collection<String> groupKeys);
+
     /** Whether a consumer already processed an event. */
     boolean isProcessed(String consumer, String eventId);
+
+    /** Which of these events a consumer already processed. */
+    Set<String> processedAmong(String consumer, Collection<String> eventIds);
+
+    /**
+     * {@link #markProcessed} for many events in one statement.
+     *
+     * @return the event ids that were not recorded before: the others are redeliveries
+     */
+    Set<String> markAllProcessed(String consumer, Collection<String> eventIds);
 
     /**
      * Records that a consumer processed an event, in the current transaction.

@@ -28,9 +28,9 @@ public class TimelineOutbox {
     /** Appends entries in the given order; must run inside the transaction that made the change they describe. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(List<TimelineEntry> entries) {
-        for (TimelineEntry entry : entries) {
-            outbox.append(STREAM, entry.incidentId().toString(), JSON.writeValueAsString(entry));
-        }
+        outbox.appendAll(STREAM, entries.stream()
+                .map(entry -> new Outbox.Message(entry.incidentId().toString(), JSON.writeValueAsString(entry)))
+                .toList());
     }
 
     /** The entry as appended by {@link #append}. */

@@ -125,15 +125,27 @@ class IngestFormsIT {
             assertThat(event.getIntegrationId()).isEqualTo(integration.id());
         }
 
-        // The audit trail names the integration and records the path without the key.
+        // The accepted post is counted under the integration's name, never with its key.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            HttpResponse<String> trail = TestIntegrations.send(baseUrl(), "GET",
-                    "/api/v1/audit?actor=integration:" + integration.name() + "&size=50", tokens().person("alice"), null);
+            HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).GET());
+            assertThat(metrics.body()).doesNotContain(integration.key());
+            assertThat(metrics.body().lines()).anySatisfy(line -> assertThat(line)
+                    .startsWith("ownwatch_audit_counted_total{")
+                    .contains("actor=\"integration:" + integration.name() + "\"")
+                    .contains("outcome=\"202\""));
+        });
+
+        // A refused post is an audit row, with the path recorded without the key.
+        HttpResponse<String> refused = send(post("/api/v1/ingest/grafana/" + integration.key(), body));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> trail = TestIntegrations.send(baseUrl(), "GET", "/api/v1/audit?outcome=403&size=500",
+                    tokens().person("alice"), null);
             assertThat(trail.statusCode()).isEqualTo(200);
             assertThat(trail.body()).doesNotContain(integration.key());
             List<String> paths = new ArrayList<>();
             JSON.readTree(trail.body()).get("items").values().forEach(item -> paths.add(item.get("path").stringValue()));
-            assertThat(paths).containsExactly("/api/v1/ingest/alertmanager");
+            assertThat(paths).contains("/api/v1/ingest/grafana");
         });
     }
 

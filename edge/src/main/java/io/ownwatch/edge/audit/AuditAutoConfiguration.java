@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ownwatch.edge.security.IssuerConfigured;
+import org.springframework.beans.factory.ObjectProvider;
 import io.ownwatch.edge.security.ResourceServerAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,9 +41,10 @@ public class AuditAutoConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<AuditFilter> auditFilter(AuditTrail trail, AuditProperties properties) {
+    FilterRegistrationBean<AuditFilter> auditFilter(AuditTrail trail, AuditProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         FilterRegistrationBean<AuditFilter> registration = new FilterRegistrationBean<>(
-                new AuditFilter(trail, Clock.systemUTC(), properties.queryPaths()));
+                new AuditFilter(trail, Clock.systemUTC(), properties.queryPaths(), properties.countedPaths(), meters));
         registration.setOrder(FILTER_ORDER);
         registration.addUrlPatterns("/*");
         return registration;

@@ -11,7 +11,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ownwatch.edge.security.ResourceServerAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -34,13 +37,24 @@ class AuditFilter extends OncePerRequestFilter {
 
     private final AuditTrail trail;
     private final Clock clock;
-    private final List<PathPattern> queryPaths;
+    /** The counter of requests that are counted rather than recorded (Prometheus: ownwatch_audit_counted_total). */
+    static final String COUNTED = "ownwatch.audit.counted";
 
-    /** @param queryPaths POST endpoints that only read: recorded only when refused or failed */
-    AuditFilter(AuditTrail trail, Clock clock, List<String> queryPaths) {
+    private final List<PathPattern> queryPaths;
+    private final List<PathPattern> countedPaths;
+    private final ObjectProvider<MeterRegistry> meters;
+
+    /**
+     * @param queryPaths POST endpoints that only read: recorded only when refused or failed
+     * @param countedPaths machine-to-machine endpoints: counted per actor when accepted, recorded otherwise
+     */
+    AuditFilter(AuditTrail trail, Clock clock, List<String> queryPaths, List<String> countedPaths,
+            ObjectProvider<MeterRegistry> meters) {
         this.trail = trail;
         this.clock = clock;
         this.queryPaths = queryPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.countedPaths = countedPaths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.meters = meters;
     }
 
     @Override
@@ -58,14 +72,31 @@ class AuditFilter extends OncePerRequestFilter {
         } finally {
             // An exception escaping the chain becomes a 500 further out; record it as that.
             int status = failed ? 500 : response.getStatus();
-            if (status >= 400 || !isQuery(request)) {
+            if (status < 400 && matches(countedPaths, request) && caller(request) != null) {
+                count(request, status);
+            } else if (status >= 400 || !matches(queryPaths, request)) {
                 record(request, status);
             }
         }
     }
 
+    private static Authentication caller(HttpServletRequest request) {
+        return request.getAttribute(ResourceServerAutoConfiguration.CALLER_ATTRIBUTE) instanceof Authentication a ? a : null;
+    }
+
+    /** An accepted request of an identified machine caller: one increment, no row, no log line. */
+    private void count(HttpServletRequest request, int status) {
+        meters.ifAvailable(registry -> Counter.builder(COUNTED)
+                .description("Accepted requests of machine callers on counted paths, counted instead of audit rows")
+                .tag("actor", AuditEvent.clean(caller(request).getName()))
+                .tag("method", request.getMethod())
+                .tag("outcome", Integer.toString(status))
+                .register(registry)
+                .increment());
+    }
+
     private void record(HttpServletRequest request, int status) {
-        Authentication caller = request.getAttribute(ResourceServerAutoConfiguration.CALLER_ATTRIBUTE) instanceof Authentication a ? a : null;
+        Authentication caller = caller(request);
         String path = AuditEvent.clean(decodedPath(request));
         AuditEvent event = new AuditEvent(0, clock.instant(),
                 AuditEvent.clean(caller == null ? AuditEvent.ANONYMOUS : caller.getName()),
@@ -83,9 +114,12 @@ class AuditFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean isQuery(HttpServletRequest request) {
+    private static boolean matches(List<PathPattern> patterns, HttpServletRequest request) {
+        if (patterns.isEmpty()) {
+            return false;
+        }
         PathContainer path = PathContainer.parsePath(request.getRequestURI());
-        return queryPaths.stream().anyMatch(pattern -> pattern.matches(path));
+        return patterns.stream().anyMatch(pattern -> pattern.matches(path));
     }
 
     /** The path as a person reads it: percent-decoded, which is also where an encoded CR/LF would turn real. */

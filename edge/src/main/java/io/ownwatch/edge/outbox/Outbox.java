@@ -45,6 +45,35 @@ public class Outbox {
                 .update();
     }
 
+    /**
+     * Appends messages of one stream in the given order, in one statement; must run inside the transaction that made
+     * the change they announce.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(String stream, List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        // Identity values are drawn as the rows are inserted, in the ORDER BY's order: the relay keeps it.
+        jdbc.sql("""
+                        INSERT INTO outbox_message (stream, message_key, payload)
+                        SELECT ?, message.key, message.payload
+                        FROM unnest(CAST(? AS text[]), CAST(? AS text[])) WITH ORDINALITY AS message(key, payload, position)
+                        ORDER BY message.position""")
+                .param(stream)
+                .param(messages.stream().map(Message::key).toArray(String[]::new))
+                .param(messages.stream().map(Message::payload).toArray(String[]::new))
+                .update();
+    }
+
+    /**
+     * One message to append.
+     *
+     * @param payload the stream's JSON snapshot, or {@code null} for a tombstone
+     */
+    public record Message(String key, @Nullable String payload) {
+    }
+
     /** How many messages wait for the broker. */
     public long backlog() {
         return jdbc.sql("SELECT count(*) FROM outbox_message WHERE published_at IS NULL").query(Long.class).single();
@@ -75,11 +104,20 @@ public class Outbox {
                             rs.getString("message_key"), rs.getString("payload")))
                     .list();
             List<Long> done = new ArrayList<>();
-            for (Pending message : pending) {
-                if (!publish(message, streams)) {
+            // Runs of consecutive messages of one stream go out together; the first shortfall ends the batch.
+            int start = 0;
+            while (start < pending.size()) {
+                int end = start + 1;
+                while (end < pending.size() && pending.get(end).stream().equals(pending.get(start).stream())) {
+                    end++;
+                }
+                List<Pending> run = pending.subList(start, end);
+                int sent = publish(run, streams);
+                run.subList(0, sent).forEach(message -> done.add(message.id()));
+                if (sent < run.size()) {
                     break;
                 }
-                done.add(message.id());
+                start = end;
             }
             if (!done.isEmpty()) {
                 jdbc.sql("UPDATE outbox_message SET published_at = now() WHERE id IN (:ids)")
@@ -91,23 +129,31 @@ public class Outbox {
         return published == null ? 0 : published;
     }
 
-    private static boolean publish(Pending message, Map<String, OutboxStream> streams) {
-        OutboxStream stream = streams.get(message.stream());
+    /** How many of the run (one stream's consecutive messages), from the first, were published. */
+    private static int publish(List<Pending> run, Map<String, OutboxStream> streams) {
+        Pending first = run.get(0);
+        OutboxStream stream = streams.get(first.stream());
         if (stream == null) {
             // Skipping would break the order, so the message waits for a release that knows its stream.
             log.error("Outbox message {} names stream '{}', which this service does not publish; holding it and "
-                    + "everything after it", message.id(), message.stream());
-            return false;
+                    + "everything after it", first.id(), first.stream());
+            return 0;
         }
+        int published;
         try {
-            stream.publish(message.key(), message.payload());
-            return true;
+            published = stream.publishAll(run.stream().map(message -> new Message(message.key(), message.payload())).toList());
         }
         catch (RuntimeException ex) {
-            log.warn("Outbox message {} ({} key {}) not published yet; retrying on the next poll: {}",
-                    message.id(), message.stream(), message.key(), ex.getMessage());
-            return false;
+            log.warn("Outbox message {} ({} key {}) not published yet; retrying on the next poll: {}", first.id(),
+                    first.stream(), first.key(), ex.getMessage());
+            return 0;
         }
+        if (published < run.size()) {
+            Pending failed = run.get(published);
+            log.warn("Outbox message {} ({} key {}) not published yet; retrying on the next poll", failed.id(),
+                    failed.stream(), failed.key());
+        }
+        return published;
     }
 
     private record Pending(long id, String stream, String key, @Nullable String payload) {

@@ -1,5 +1,7 @@
 package io.ownwatch.edge.outbox;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,4 +20,25 @@ public interface OutboxStream {
      * @param payload the JSON snapshot appended, or {@code null} for a tombstone
      */
     void publish(String key, @Nullable String payload);
+
+    /**
+     * Sends messages in order and returns how many of them, from the first, the broker acknowledged; it stops at
+     * the first that fails, and the outbox retries from there on its next poll. This default sends one at a time;
+     * a stream with a producer of its own overrides it to send all at once and wait for the acknowledgements, so
+     * that a backlog costs a few broker round trips instead of one per message.
+     */
+    default int publishAll(List<Outbox.Message> messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                publish(messages.get(i).key(), messages.get(i).payload());
+            }
+            catch (RuntimeException ex) {
+                if (i == 0) {
+                    throw ex;
+                }
+                return i;
+            }
+        }
+        return messages.size();
+    }
 }

@@ -97,6 +97,42 @@ class OutboxIT {
     }
 
     @Test
+    void aStreamSendingAWholeRunHasOnlyTheAcknowledgedMessagesFromTheFirstOnMarkedPublished() {
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                outbox.append("ownership", "service-" + i, "{\"v\":" + i + "}");
+            }
+        });
+        List<List<String>> runs = new ArrayList<>();
+        AtomicInteger acknowledged = new AtomicInteger(1);
+        OutboxStream batching = new OutboxStream() {
+            @Override
+            public String name() {
+                return "ownership";
+            }
+
+            @Override
+            public void publish(String key, @Nullable String payload) {
+                throw new UnsupportedOperationException("sends whole runs");
+            }
+
+            @Override
+            public int publishAll(List<Outbox.Message> messages) {
+                runs.add(messages.stream().map(Outbox.Message::key).toList());
+                return Math.min(acknowledged.get(), messages.size());
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(outbox, List.of(batching), new OutboxProperties(Duration.ofMillis(10), 10));
+
+        assertThat(relay.drain()).as("the broker acknowledged the first of three").isEqualTo(1);
+        assertThat(outbox.backlog()).isEqualTo(2);
+        acknowledged.set(10);
+        assertThat(relay.drain()).isEqualTo(2);
+        assertThat(runs).containsExactly(List.of("service-1", "service-2", "service-3"), List.of("service-2", "service-3"));
+        assertThat(outbox.backlog()).isZero();
+    }
+
+    @Test
     void aMessageOfAStreamThisServiceDoesNotPublishWaitsInsteadOfBeingSkipped() {
         transactions.executeWithoutResult(tx -> {
             outbox.append("unknown", "k", "{}");

@@ -15,12 +15,20 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -37,9 +45,12 @@ class JdbcIncidents implements Incidents {
     private static final int GROUP_LOCK = 0x67727570;
 
     private final JdbcClient jdbc;
+    /** For JDBC batches (one round trip for many rows), which JdbcClient does not offer. */
+    private final NamedParameterJdbcTemplate batches;
 
-    JdbcIncidents(JdbcClient jdbc) {
+    JdbcIncidents(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     @Override
@@ -79,6 +90,53 @@ class JdbcIncidents implements Incidents {
     }
 
     @Override
+    public Map<String, Situation.Held> findHoldingAll(Collection<String> dedupKeys) {
+        if (dedupKeys.isEmpty()) {
+            return Map.of();
+        }
+        // Positional parameters: the named-parameter support would expand the array into a list of parameters.
+        List<Incident> holding = jdbc.sql("""
+                select * from incident i where i.status <> 'RESOLVED' and exists (
+                    select 1 from incident_alert a
+                    where a.incident_id = i.id and a.held and a.dedup_key = any (cast(? as text[])))
+                """)
+                .param(dedupKeys.toArray(String[]::new))
+                .query(JdbcIncidents::incident)
+                .list();
+        if (holding.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<IncidentAlert>> alerts = new HashMap<>();
+        jdbc.sql("select * from incident_alert where incident_id = any (cast(? as uuid[])) order by first_seen_at, dedup_key")
+                .param(holding.stream().map(Incident::id).toArray(UUID[]::new))
+                .query(JdbcIncidents::alert)
+                .list()
+                .forEach(alert -> alerts.computeIfAbsent(alert.incidentId(), id -> new ArrayList<>()).add(alert));
+        Set<String> wanted = new HashSet<>(dedupKeys);
+        Map<String, Situation.Held> byKey = new HashMap<>();
+        for (Incident incident : holding) {
+            Situation.Held held = new Situation.Held(incident, alerts.getOrDefault(incident.id(), List.of()));
+            for (IncidentAlert alert : held.alerts()) {
+                if (wanted.contains(alert.dedupKey())) {
+                    byKey.put(alert.dedupKey(), held);
+                }
+            }
+        }
+        return byKey;
+    }
+
+    @Override
+    public Set<String> heldAmong(Collection<String> dedupKeys) {
+        if (dedupKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select dedup_key from incident_alert where held and dedup_key = any (cast(? as text[]))")
+                .param(dedupKeys.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+
+    @Override
     public Optional<Incident> findGroupCandidate(String groupKey) {
         return jdbc.sql("""
                 select * from incident where group_key = :groupKey and status <> 'RESOLVED'
@@ -99,10 +157,26 @@ class JdbcIncidents implements Incidents {
 
     @Override
     public List<IncidentAlert> heldAlertsOfService(String service) {
-        return jdbc.sql("select * from incident_alert where held and labels ->> 'service' = :service")
+        return jdbc.sql("""
+                select * from incident_alert
+                where held and labels ->> 'service' = :service and severity = 'CRITICAL' and status = 'FIRING'
+                """)
                 .param("service", service)
                 .query(JdbcIncidents::alert)
                 .list();
+    }
+
+    @Override
+    public Set<String> openGroupKeysAmong(Collection<String> groupKeys) {
+        if (groupKeys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select distinct group_key from incident where status <> 'RESOLVED' and group_key = any (cast(? as text[]))
+                """)
+                .param(groupKeys.toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     @Override
@@ -161,23 +235,58 @@ class JdbcIncidents implements Incidents {
                 .orElseGet(() -> AlertHistory.none(dedupKey));
     }
 
+    private static final String SAVE_HISTORY = """
+            insert into alert_state (dedup_key, status, changes)
+            values (:dedupKey, :status, cast(:changes as timestamptz[]))
+            on conflict (dedup_key) do update set status = excluded.status, changes = excluded.changes
+            """;
+
     @Override
     public void saveHistory(AlertHistory history) {
         if (history.status() == AlertStatus.UNKNOWN) {
             return;
         }
-        // An array literal: the named-parameter support would expand a Java array into a list of parameters.
-        String changes = history.changes().stream().map(at -> "\"" + at + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
-        jdbc.sql("""
-                insert into alert_state (dedup_key, status, changes)
-                values (:dedupKey, :status, cast(:changes as timestamptz[]))
-                on conflict (dedup_key) do update set status = excluded.status, changes = excluded.changes
-                """)
+        jdbc.sql(SAVE_HISTORY)
                 .param("dedupKey", history.dedupKey())
                 .param("status", history.status().name())
-                .param("changes", changes)
+                .param("changes", arrayLiteral(history.changes()))
                 .update();
+    }
+
+    /** An array literal: the named-parameter support would expand a Java array into a list of parameters. */
+    private static String arrayLiteral(List<Instant> instants) {
+        return instants.stream().map(at -> "\"" + at + "\"").collect(Collectors.joining(",", "{", "}"));
+    }
+
+    @Override
+    public Map<String, AlertHistory> histories(Collection<String> dedupKeys) {
+        Map<String, AlertHistory> histories = new HashMap<>();
+        if (!dedupKeys.isEmpty()) {
+            jdbc.sql("select * from alert_state where dedup_key = any (cast(? as text[]))")
+                    .param(dedupKeys.toArray(String[]::new))
+                    .query((rs, row) -> new AlertHistory(rs.getString("dedup_key"), AlertStatus.valueOf(rs.getString("status")),
+                            instants(rs.getArray("changes"))))
+                    .list()
+                    .forEach(history -> histories.put(history.dedupKey(), history));
+        }
+        for (String dedupKey : dedupKeys) {
+            histories.computeIfAbsent(dedupKey, AlertHistory::none);
+        }
+        return histories;
+    }
+
+    @Override
+    public void saveHistories(Collection<AlertHistory> histories) {
+        MapSqlParameterSource[] rows = histories.stream()
+                .filter(history -> history.status() != AlertStatus.UNKNOWN)
+                .map(history -> new MapSqlParameterSource()
+                        .addValue("dedupKey", history.dedupKey())
+                        .addValue("status", history.status().name())
+                        .addValue("changes", arrayLiteral(history.changes())))
+                .toArray(MapSqlParameterSource[]::new);
+        if (rows.length > 0) {
+            batches.batchUpdate(SAVE_HISTORY, rows);
+        }
     }
 
     @Override
@@ -199,16 +308,18 @@ class JdbcIncidents implements Incidents {
                 .update();
     }
 
+    private static final String UPDATE = """
+            update incident set status = :status, service_id = :serviceId, team_id = :teamId, severity = :severity,
+                                last_seen_at = :lastSeenAt, resolved_at = :resolvedAt, alert_count = :alertCount,
+                                next_sequence = :nextSequence, flapping = :flapping,
+                                acknowledged_at = :acknowledgedAt, acknowledged_by = :acknowledgedBy,
+                                deduplicated_noted_at = :deduplicatedNotedAt
+            where id = :id
+            """;
+
     @Override
     public void update(Incident incident) {
-        int updated = jdbc.sql("""
-                update incident set status = :status, service_id = :serviceId, team_id = :teamId, severity = :severity,
-                                    last_seen_at = :lastSeenAt, resolved_at = :resolvedAt, alert_count = :alertCount,
-                                    next_sequence = :nextSequence, flapping = :flapping,
-                                    acknowledged_at = :acknowledgedAt, acknowledged_by = :acknowledgedBy,
-                                    deduplicated_noted_at = :deduplicatedNotedAt
-                where id = :id
-                """)
+        int updated = jdbc.sql(UPDATE)
                 .param("id", incident.id())
                 .params(mutable(incident))
                 .update();
@@ -219,6 +330,25 @@ class JdbcIncidents implements Incidents {
             jdbc.sql("update incident_alert set held = false where incident_id = :id and held")
                     .param("id", incident.id())
                     .update();
+        }
+    }
+
+    @Override
+    public void updateOpen(Collection<Incident> incidents) {
+        // In id order, so that two transactions updating the same incidents lock them in the same order.
+        List<Incident> sorted = incidents.stream().sorted(Comparator.comparing(Incident::id)).toList();
+        for (Incident incident : sorted) {
+            if (!incident.isOpen()) {
+                throw new IllegalArgumentException("Incident " + incident.id() + " is resolved: update it on its own");
+            }
+        }
+        int[] updated = batches.batchUpdate(UPDATE, sorted.stream()
+                .map(incident -> new MapSqlParameterSource(mutable(incident)).addValue("id", incident.id()))
+                .toArray(MapSqlParameterSource[]::new));
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) {
+                throw new IllegalStateException("Incident " + sorted.get(i).id() + " does not exist");
+            }
         }
     }
 
@@ -239,29 +369,41 @@ class JdbcIncidents implements Incidents {
         return params;
     }
 
+    private static final String SAVE_ALERT = """
+            insert into incident_alert (incident_id, dedup_key, status, severity, summary, labels,
+                                        first_seen_at, last_seen_at, alert_count, held)
+            values (:incidentId, :dedupKey, :status, :severity, :summary, cast(:labels as jsonb),
+                    :firstSeenAt, :lastSeenAt, :count,
+                    (select status <> 'RESOLVED' from incident where id = :incidentId))
+            on conflict (incident_id, dedup_key) do update
+                set status = excluded.status, severity = excluded.severity, summary = excluded.summary,
+                    labels = excluded.labels, first_seen_at = excluded.first_seen_at,
+                    last_seen_at = excluded.last_seen_at, alert_count = excluded.alert_count
+            """;
+
     @Override
     public void saveAlert(IncidentAlert alert) {
-        jdbc.sql("""
-                insert into incident_alert (incident_id, dedup_key, status, severity, summary, labels,
-                                            first_seen_at, last_seen_at, alert_count, held)
-                values (:incidentId, :dedupKey, :status, :severity, :summary, cast(:labels as jsonb),
-                        :firstSeenAt, :lastSeenAt, :count,
-                        (select status <> 'RESOLVED' from incident where id = :incidentId))
-                on conflict (incident_id, dedup_key) do update
-                    set status = excluded.status, severity = excluded.severity, summary = excluded.summary,
-                        labels = excluded.labels, first_seen_at = excluded.first_seen_at,
-                        last_seen_at = excluded.last_seen_at, alert_count = excluded.alert_count
-                """)
-                .param("incidentId", alert.incidentId())
-                .param("dedupKey", alert.dedupKey())
-                .param("status", alert.status().name())
-                .param("severity", alert.severity().name())
-                .param("summary", alert.summary() == null ? "" : alert.summary())
-                .param("labels", JSON.writeValueAsString(alert.labels()))
-                .param("firstSeenAt", timestamp(alert.firstSeenAt()))
-                .param("lastSeenAt", timestamp(alert.lastSeenAt()))
-                .param("count", alert.count())
-                .update();
+        jdbc.sql(SAVE_ALERT).params(alertRow(alert).getValues()).update();
+    }
+
+    @Override
+    public void saveAlerts(Collection<IncidentAlert> alerts) {
+        if (!alerts.isEmpty()) {
+            batches.batchUpdate(SAVE_ALERT, alerts.stream().map(JdbcIncidents::alertRow).toArray(MapSqlParameterSource[]::new));
+        }
+    }
+
+    private static MapSqlParameterSource alertRow(IncidentAlert alert) {
+        return new MapSqlParameterSource()
+                .addValue("incidentId", alert.incidentId())
+                .addValue("dedupKey", alert.dedupKey())
+                .addValue("status", alert.status().name())
+                .addValue("severity", alert.severity().name())
+                .addValue("summary", alert.summary() == null ? "" : alert.summary())
+                .addValue("labels", JSON.writeValueAsString(alert.labels()))
+                .addValue("firstSeenAt", timestamp(alert.firstSeenAt()))
+                .addValue("lastSeenAt", timestamp(alert.lastSeenAt()))
+                .addValue("count", alert.count());
     }
 
     @Override
@@ -305,6 +447,57 @@ class JdbcIncidents implements Incidents {
                 .param("key", key)
                 .query((rs, row) -> row)
                 .list();
+    }
+
+    @Override
+    public void lockAll(Collection<String> dedupKeys, Collection<String> groupKeys) {
+        lockAll(ALERT_LOCK, dedupKeys);
+        lockAll(GROUP_LOCK, groupKeys);
+    }
+
+    /** One statement; the subquery's order is the order the locks are taken in. */
+    private void lockAll(int namespace, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                select pg_advisory_xact_lock(?, hash) from (
+                    select distinct hashtext(key) as hash from unnest(cast(? as text[])) as key order by hash) hashes
+                """)
+                .param(namespace)
+                .param(keys.toArray(String[]::new))
+                .query((rs, row) -> row)
+                .list();
+    }
+
+    @Override
+    public Set<String> processedAmong(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("select event_id from processed_event where consumer = ? and event_id = any (cast(? as text[]))")
+                .param(consumer)
+                .param(eventIds.toArray(String[]::new))
+                .query(String.class)
+                .list());
+    }
+
+    @Override
+    public Set<String> markAllProcessed(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        // ON CONFLICT DO NOTHING returns only the rows it inserted: the events not seen before.
+        return new HashSet<>(jdbc.sql("""
+                insert into processed_event (consumer, event_id)
+                select ?, event_id from unnest(cast(? as text[])) as event_id
+                on conflict do nothing
+                returning event_id
+                """)
+                .param(consumer)
+                .param(new LinkedHashSet<>(eventIds).toArray(String[]::new))
+                .query(String.class)
+                .list());
     }
 
     @Override
