@@ -145,7 +145,7 @@ final class ExecutorTestKit {
                 .setRiskClass(RiskClass.LOW)
                 .setServiceIds(List.of(serviceId))
                 .setParameterSchema("{\"type\":\"object\",\"properties\":{\"queue\":{\"type\":\"string\"},"
-                        + "\"token\":{\"type\":\"string\",\"secret\":true}}}")
+                        + "\"token\":{\"type\":\"string\",\"writeOnly\":true}}}")
                 .setSteps(List.of(RunbookStep.newBuilder()
                         .setName("drain")
                         .setAction(ActionType.HTTP_REQUEST)

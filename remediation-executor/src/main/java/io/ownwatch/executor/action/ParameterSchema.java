@@ -29,7 +29,9 @@ final class ParameterSchema {
     private static final Set<String> ROOT_KEYWORDS = Set.of("$schema", "$id", "title", "description", "type",
             "properties", "required", "additionalProperties");
     private static final Set<String> PROPERTY_KEYWORDS = Set.of("title", "description", "type", "enum", "pattern",
-            "minLength", "maxLength", "minimum", "maximum", "default", "examples");
+            "minLength", "maxLength", "minimum", "maximum", "default", "examples",
+            // An annotation, not a constraint: the value is write-only, a secret never shown back (see SecretParameters).
+            "writeOnly");
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
     private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
 
