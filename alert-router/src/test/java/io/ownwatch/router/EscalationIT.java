@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import com.sun.net.httpserver.HttpServer;
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.devstack.testkit.Tokens;
@@ -67,7 +70,12 @@ class EscalationIT {
             "--ownwatch.router.escalation.retry-max=1s",
             "--ownwatch.router.escalation.claim-lease=10s",
             "--ownwatch.router.grouping.by=",
-            "--resilience4j.circuitbreaker.instances.registry-escalation.wait-duration-in-open-state=1s"};
+            "--resilience4j.circuitbreaker.instances.registry-escalation.wait-duration-in-open-state=1s",
+            // Delivery gives up after two quick attempts, so a failing channel's outcome shows within seconds.
+            "--ownwatch.router.notification.poll-interval=200ms",
+            "--ownwatch.router.notification.max-attempts=2",
+            "--ownwatch.router.notification.backoff.initial=200ms",
+            "--ownwatch.router.notification.backoff.max=1s"};
 
     private static RegistryForTests registry;
     private static RouterForTests router;
@@ -80,6 +88,10 @@ class EscalationIT {
     private static final String CID = "cid-" + RUN;
     /** The one person with contact rules of their own (rules live in the router's database, shared by its tests). */
     private static final String DAN = "dan-" + RUN;
+    /** A person whose Slack webhook is an endpoint that always answers 500. */
+    private static final String EVE = "eve-" + RUN;
+    private static HttpServer failingSlack;
+    private static final AtomicInteger failingSlackCalls = new AtomicInteger();
     private static final String PAYMENTS = "pay-" + RUN;
     private static final String IDENTITY = "idn-" + RUN;
     private static final String ROTA = "rota-" + RUN;
@@ -88,6 +100,10 @@ class EscalationIT {
     static void start() {
         registry = RegistryForTests.shared();
         String alice = TOKENS.person("alice");
+        failingSlack = failingEndpoint();
+        registry.require(alice, "POST", "/api/v1/people", """
+                {"id":"%s","name":"Eve","email":"eve-%s@example.com","slackWebhook":"http://127.0.0.1:%d/services/eve"}"""
+                .formatted(EVE, RUN, failingSlack.getAddress().getPort()));
         registry.require(alice, "POST", "/api/v1/people", """
                 {"id":"%s","name":"Ann","email":"ann-%s@example.com","slackWebhook":"https://hooks.slack.com/services/T0/B0/ann%s"}"""
                 .formatted(ANN, RUN, RUN));
@@ -121,6 +137,9 @@ class EscalationIT {
         if (router != null) {
             router.close();
         }
+        if (failingSlack != null) {
+            failingSlack.stop(0);
+        }
     }
 
     @Test
@@ -150,6 +169,32 @@ class EscalationIT {
         assertThat(post(router, "/api/v1/incidents/" + incident + "/acknowledge", "alice", null).statusCode()).isEqualTo(200);
         assertThat(escalation(database, incident)).containsEntry("status", "STOPPED").containsEntry("due_at", null);
         assertThat(notifications(database, incident)).hasSize(4);
+    }
+
+    @Test
+    void aChannelThatKeepsFailingDoesNotStallTheEscalation() {
+        String service = service("failing-channel", policy("failing-channel-" + RUN, PAYMENTS, 0,
+                level(10, "PERSON", EVE), level(10, "PERSON", BEN)));
+
+        UUID incident = open(alerts, database, service, Severity.CRITICAL);
+
+        // Level 1's Slack page meets an endpoint answering 500: tried, retried, then given up, on the timeline.
+        String slack = incident + ":r1:l1:" + EVE + ":SLACK";
+        await().atMost(PATIENCE).until(() -> "FAILED".equals(status(database, slack)));
+        assertThat(failingSlackCalls.get()).isPositive();
+        TimelineEvent failed = await().atMost(PATIENCE).until(() -> timeline(incident).stream()
+                .filter(event -> event.getType() == TimelineEventType.NOTIFICATION_FAILED
+                        && slack.equals(event.getAttributes().get("notificationId")))
+                .findFirst().orElse(null), Objects::nonNull);
+        assertThat(failed.getAttributes().get("reason")).isNotBlank();
+
+        // The escalation never waited for it: level 2 pages when level 1's delay is over.
+        dueNow(database, incident);
+        awaitNotifications(database, incident, 3);
+        assertThat(notifications(database, incident)).extracting(Row::id)
+                .contains(incident + ":r1:l2:" + BEN + ":EMAIL");
+        assertThat(only(awaitTimeline(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED)
+                .getAttributes()).containsEntry("level", "2").containsEntry("people", BEN);
     }
 
     @Test
@@ -346,9 +391,8 @@ class EscalationIT {
 
             own.close();
             dueNow(db, incident);
-            List<TimelineEvent> failed = awaitTimeline(incident, TimelineEventType.NOTIFICATION_FAILED);
-            assertThat(only(failed, TimelineEventType.NOTIFICATION_FAILED).getAttributes())
-                    .containsEntry("reason", "on-call unknown: registry unreachable");
+            // (The level-1 e-mail's delivery failing - no SMTP server here - is a NOTIFICATION_FAILED of its own.)
+            await().atMost(PATIENCE).until(() -> registryUnreachable(timeline(incident)) == 1);
             // Tried again and again (the deadline pushed, never lost), recorded once.
             await().atMost(PATIENCE).until(() -> ((Number) escalation(db, incident).get("attempts")).intValue() >= 3);
             assertThat(notifications(db, incident)).hasSize(1);
@@ -357,7 +401,7 @@ class EscalationIT {
             awaitNotifications(db, incident, 2);
             assertThat(notifications(db, incident)).extracting(Row::id).contains(incident + ":r1:l2:" + CID + ":EMAIL");
             List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATED);
-            assertThat(count(timeline, TimelineEventType.NOTIFICATION_FAILED)).isEqualTo(1);
+            assertThat(registryUnreachable(timeline)).isEqualTo(1);
         } finally {
             own.close();
         }
@@ -471,6 +515,28 @@ class EscalationIT {
                 .list();
     }
 
+    private static String status(String db, String notificationId) {
+        return jdbc(db).sql("SELECT status FROM notification WHERE notification_id = :id").param("id", notificationId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** A webhook endpoint that answers every call with 500, counting the calls. */
+    private static HttpServer failingEndpoint() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                failingSlackCalls.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(500, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void awaitNotifications(String db, UUID incident, int atLeast) {
         await().atMost(PATIENCE).until(() -> notifications(db, incident).size() >= atLeast);
     }
@@ -527,6 +593,12 @@ class EscalationIT {
         List<TimelineEvent> of = timeline.stream().filter(e -> e.getType() == type).toList();
         assertThat(of).as(type + " on " + timeline.stream().map(TimelineEvent::getType).toList()).hasSize(1);
         return of.get(0);
+    }
+
+    /** The step failures recorded because the registry could not say who is on call. */
+    private static long registryUnreachable(List<TimelineEvent> timeline) {
+        return timeline.stream().filter(e -> e.getType() == TimelineEventType.NOTIFICATION_FAILED
+                && "on-call unknown: registry unreachable".equals(e.getAttributes().get("reason"))).count();
     }
 
     private static long count(List<TimelineEvent> timeline, TimelineEventType type) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -129,9 +130,18 @@ public final class RemediationDecisions {
      * NOTE_ADDED by the executor with {@code remediation=AWAITING_APPROVAL} and a text saying who has to act.
      */
     public static ResultEntry entryFor(RemediationResult result) {
+        return entryFor(result, OptionalInt.empty());
+    }
+
+    /**
+     * The timeline entry of a result, naming the runbook version that ran when the router knows it (it made the
+     * request): the result contract carries the content hash only.
+     */
+    public static ResultEntry entryFor(RemediationResult result, OptionalInt runbookVersion) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("requestId", result.requestId());
         attributes.put("runbookId", result.runbookId());
+        runbookVersion.ifPresent(version -> attributes.put("runbookVersion", Integer.toString(version)));
         attributes.put("contentHash", result.contentHash());
         attributes.put("reason", result.reason());
         for (int i = 0; i < result.steps().size(); i++) {

@@ -27,6 +27,9 @@ public interface RemediationRequests {
     /** The requests of the incident, oldest first. */
     List<RequestState> ofIncident(UUID incidentId);
 
+    /** The runbook version the request asked for, if the router made it. */
+    OptionalInt runbookVersionOf(String requestId);
+
     /** The verification window the request's runbook asked for when it was requested, if the router made it. */
     OptionalInt verificationSecondsOf(String requestId);
 

@@ -55,7 +55,8 @@ public class RemediationResults {
                 log.debug("Remediation result {} already recorded", result.eventId());
                 return;
             }
-            RemediationDecisions.ResultEntry entry = RemediationDecisions.entryFor(result);
+            RemediationDecisions.ResultEntry entry = RemediationDecisions.entryFor(result,
+                    requests.runbookVersionOf(result.requestId()));
             journal.record(incident.id(), entry.type(), result.occurredAt(), entry.actor(), entry.attributes());
             requests.recordState(result, result.outcome().name());
             if (entry.verify() && incident.isOpen()) {

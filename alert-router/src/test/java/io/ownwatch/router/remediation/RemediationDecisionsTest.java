@@ -185,6 +185,16 @@ class RemediationDecisionsTest {
     }
 
     @Test
+    void aResultsEntryNamesTheRunbookVersionThatRanWhenTheRouterMadeTheRequest() {
+        RemediationResult succeeded = result(RemediationResult.Outcome.SUCCEEDED, null, List.of());
+
+        assertThat(RemediationDecisions.entryFor(succeeded, java.util.OptionalInt.of(3)).attributes())
+                .containsEntry("runbookVersion", "3").containsEntry("contentHash", "hash-drain");
+        assertThat(RemediationDecisions.entryFor(succeeded, java.util.OptionalInt.empty()).attributes())
+                .doesNotContainKey("runbookVersion");
+    }
+
+    @Test
     void aResultsEntryNamesTheRequestTheRunbookTheReasonAndEachStep() {
         RemediationResult failed = result(RemediationResult.Outcome.FAILED, null, List.of(
                 new RemediationResult.Step("drain queue", true, "HTTP 200"),

@@ -82,6 +82,16 @@ class JdbcRemediationRequests implements RemediationRequests {
     }
 
     @Override
+    public OptionalInt runbookVersionOf(String requestId) {
+        return jdbc.sql("select runbook_version from remediation_request where request_id = :requestId")
+                .param("requestId", requestId)
+                .query((rs, row) -> (Integer) rs.getObject("runbook_version"))
+                .optional()
+                .map(version -> version == null ? OptionalInt.empty() : OptionalInt.of(version))
+                .orElse(OptionalInt.empty());
+    }
+
+    @Override
     public OptionalInt verificationSecondsOf(String requestId) {
         return jdbc.sql("select verification_seconds from remediation_request where request_id = :requestId")
                 .param("requestId", requestId)
