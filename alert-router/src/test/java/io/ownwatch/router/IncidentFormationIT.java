@@ -3,8 +3,6 @@ package io.ownwatch.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.devstack.testkit.Tokens;
@@ -19,12 +17,10 @@ import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -46,6 +41,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,8 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Incident formation and the responder API on a real Kafka, schema registry and PostgreSQL (devstack). Alerts go
  * onto alerts.v1 as Avro, as monitoring systems may send them; what a user sees is asserted through the HTTP API and
- * on incident.timeline.v1. The ownership registry is a real HTTP server started here: services named {@code pay-*}
- * belong to team payments, {@code id-*} to identity; bob is in payments, erin in identity.
+ * on incident.timeline.v1. The ownership registry is the real one, an instance of this class's own (so that a test can
+ * stop it and bring it back on the same address), declaring the services each test alerts on: {@code pay-*} belong to
+ * team payments, {@code id-*} to identity; bob is in payments, erin in identity ({@link PaymentsAndIdentity}).
  *
  * <p>This context has a database and a consumer group of its own, so that the other ITs' router in the same JVM
  * (another configuration, same topic) never routes these alerts for it.
@@ -71,7 +68,8 @@ class IncidentFormationIT {
     private static final String TIMELINE = "incident.timeline.v1";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final FakeRegistry REGISTRY = new FakeRegistry();
+    private static final int REGISTRY_PORT = RegistryForTests.freePort();
+    private static RegistryForTests ownershipRegistry;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Tokens tokens = TestInfrastructure.tokens();
@@ -84,23 +82,32 @@ class IncidentFormationIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().springProperties("router_formation").forEach((k, v) -> registry.add(k, () -> v));
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-formation-it");
-        registry.add("ownwatch.router.ownership.registry-url", REGISTRY::url);
+        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
+    }
+
+    @BeforeAll
+    static void startRegistry() {
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
     }
 
     @BeforeEach
     void newRun() {
         run = UUID.randomUUID().toString().substring(0, 8);
-        REGISTRY.down = false;
+        PaymentsAndIdentity.declare(ownershipRegistry, "pay-" + run, "id-" + run);
     }
 
     @AfterEach
     void registryBack() {
-        REGISTRY.down = false;
+        if (ownershipRegistry == null) {
+            ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+        }
     }
 
     @AfterAll
     static void stopRegistry() {
-        REGISTRY.server.stop(0);
+        if (ownershipRegistry != null) {
+            ownershipRegistry.close();
+        }
     }
 
     // --- formation -----------------------------------------------------------------------------
@@ -287,6 +294,9 @@ class IncidentFormationIT {
         assertThat(post(path + "/acknowledge", "carol", "").statusCode()).as("support").isEqualTo(403);
         assertThat(post(path + "/acknowledge", null, "").statusCode()).isEqualTo(401);
 
+        // The real registry refuses a membership question without a token: bob's acknowledgement below passes only
+        // because the router asks as itself, with its client-credentials token (no fake counts tokenless calls).
+        assertThat(ownershipRegistry.send(null, "GET", "/api/v1/people/bob/teams", null).status()).isEqualTo(401);
         HttpResponse<String> acknowledged = post(path + "/acknowledge", "bob", "");
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(acknowledged.body()).get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
@@ -325,17 +335,19 @@ class IncidentFormationIT {
         send(firing(run + "-y", "id-" + run, "Errors", Severity.ERROR));
         String id = awaitIncident(run + "-y", i -> true).get("id").stringValue();
 
-        REGISTRY.down = true;
+        ownershipRegistry.close();
+        ownershipRegistry = null;
         HttpResponse<String> refused = post("/api/v1/incidents/" + id + "/acknowledge", "erin", "");
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).isEqualTo("OPEN");
-        REGISTRY.down = false;
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
 
         assertThat(post("/api/v1/incidents/" + id + "/acknowledge", "alice", "").statusCode()).isEqualTo(200);
         assertThat(post("/api/v1/incidents/" + id + "/resolve", "alice", "").statusCode()).isEqualTo(200);
         assertThat(awaitTimeline(id, 4).subList(2, 4)).extracting(e -> e.getActor().getId()).containsExactly("alice", "alice");
-        assertThat(REGISTRY.membershipCallsWithoutToken).as("the router calls the registry as itself").isEmpty();
+        // That the router asks the registry as itself is shown by respondersActOnTheirTeamsIncidents: the real registry
+        // answers a membership question without a token with 401, so bob's acknowledgement passes only with the router's.
     }
 
     @Test
@@ -572,66 +584,5 @@ class IncidentFormationIT {
 
     private static Infrastructure infra() {
         return TestInfrastructure.get();
-    }
-
-    /** The ownership registry's two endpoints the router calls, as a real HTTP server. */
-    static final class FakeRegistry {
-
-        final HttpServer server;
-        final List<String> membershipCallsWithoutToken = new CopyOnWriteArrayList<>();
-        volatile boolean down;
-
-        FakeRegistry() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/api/v1/resolve", this::resolve);
-            server.createContext("/api/v1/people/", this::teams);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void resolve(HttpExchange exchange) throws IOException {
-            JsonNode labels = JSON.readTree(exchange.getRequestBody().readAllBytes()).get("labels");
-            String service = labels.has("service") ? labels.get("service").stringValue() : "";
-            String team = service.startsWith("pay-") ? "payments" : service.startsWith("id-") ? "identity" : null;
-            if (team == null) {
-                answer(exchange, 404, "{\"status\": 404}");
-                return;
-            }
-            answer(exchange, 200, JSON.writeValueAsString(Map.of("serviceId", service, "serviceName", service,
-                    "teamId", team, "teamName", team, "runbooks", List.of())));
-        }
-
-        private void teams(HttpExchange exchange) throws IOException {
-            String path = exchange.getRequestURI().getPath();
-            String person = path.substring("/api/v1/people/".length(), path.length() - "/teams".length());
-            if (!exchange.getRequestHeaders().getOrDefault("Authorization", List.of("")).get(0).startsWith("Bearer ")) {
-                membershipCallsWithoutToken.add(person);
-            }
-            if (down) {
-                answer(exchange, 503, "{\"status\": 503}");
-                return;
-            }
-            List<Map<String, String>> teams = switch (person) {
-                case "bob" -> List.of(Map.of("id", "payments", "name", "Payments"));
-                case "erin" -> List.of(Map.of("id", "identity", "name", "Identity"));
-                default -> List.of();
-            };
-            answer(exchange, 200, JSON.writeValueAsString(Map.of("personId", person, "teams", teams)));
-        }
-
-        private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        }
     }
 }

@@ -61,6 +61,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,8 +80,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The remediation trigger on a real Kafka, schema registry and PostgreSQL (devstack). Runbooks are published onto
  * runbooks.v1 as the registry publishes them; the test plays the executor on remediation.results.v1 (the contract).
  * What a user sees is asserted: requests on remediation.requests.v1, the timeline on incident.timeline.v1, the
- * incident API. The ownership registry is IncidentFormationIT's HTTP server: {@code pay-*} services belong to
- * payments, bob is in payments, erin in identity. The escalation is not built on this branch, so the events
+ * incident API. The ownership registry is the real one, an instance of this class's own (one test stops it and
+ * brings it back on the same address), declaring the services each test alerts on: {@code pay-*} services belong to
+ * payments, bob is in payments, erin in identity ({@link PaymentsAndIdentity}). The escalation is not built on this branch, so the events
  * remediation publishes for it are recorded by a listener of this test.
  *
  * <p>Own database, own consumer groups and dead-letter topic, so the other ITs' routers in this JVM never take these
@@ -97,7 +100,8 @@ class RemediationTriggerIT {
     private static final String RESULTS_DLQ = RESULTS + "." + GROUP + ".dlq";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final IncidentFormationIT.FakeRegistry REGISTRY = new IncidentFormationIT.FakeRegistry();
+    private static final int REGISTRY_PORT = RegistryForTests.freePort();
+    private static RegistryForTests ownershipRegistry;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Tokens tokens = TestInfrastructure.tokens();
@@ -123,7 +127,7 @@ class RemediationTriggerIT {
                 () -> RUNBOOKS + "." + GROUP + ".dlq");
         registry.add("spring.cloud.stream.kafka.bindings.recordRemediationResult-in-0.consumer.dlq-name",
                 () -> RESULTS_DLQ);
-        registry.add("ownwatch.router.ownership.registry-url", REGISTRY::url);
+        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
         registry.add("ownwatch.router.remediation.verification.poll-every", () -> "200ms");
     }
 
@@ -153,12 +157,26 @@ class RemediationTriggerIT {
     void newRun() {
         run = UUID.randomUUID().toString().substring(0, 8);
         service = "pay-" + run;
-        REGISTRY.down = false;
+        PaymentsAndIdentity.declare(ownershipRegistry, service, service + "-b");
+    }
+
+    @BeforeAll
+    static void startRegistry() {
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+    }
+
+    @AfterEach
+    void registryBack() {
+        if (ownershipRegistry == null) {
+            ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+        }
     }
 
     @AfterAll
     static void stopRegistry() {
-        REGISTRY.server.stop(0);
+        if (ownershipRegistry != null) {
+            ownershipRegistry.close();
+        }
     }
 
     // --- requests ------------------------------------------------------------------------------
@@ -250,12 +268,13 @@ class RemediationTriggerIT {
         assertProblem(post(path, "bob", "{\"runbookId\": \"disk-" + run + "\"}"), 422, "runbook-not-applicable");
         assertProblem(post(path, "bob", "{\"reason\": \"no runbook\"}"), 400, "validation");
         assertThat(post("/api/v1/incidents/" + UUID.randomUUID() + "/remediations", "alice", ask).statusCode()).isEqualTo(404);
-        REGISTRY.down = true;
+        ownershipRegistry.close();
+        ownershipRegistry = null;
         HttpResponse<String> membershipUnknown = post(path, "bob", ask);
         assertThat(membershipUnknown.statusCode()).as("membership cannot be confirmed").isEqualTo(503);
         assertThat(JSON.readTree(membershipUnknown.body()).get("type").stringValue())
                 .isEqualTo("https://ownwatch.io/problems/membership-unavailable");
-        REGISTRY.down = false;
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
         assertThat(awaitRequests(id, 1)).as("nothing refused was requested").hasSize(1);
 
         HttpResponse<String> accepted = post(path, "bob", ask);
