@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
@@ -27,15 +26,10 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,8 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EscalationIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String TIMELINE = "incident.timeline.v1";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared().patience(PATIENCE);
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final Tokens TOKENS = TestInfrastructure.tokens();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -142,7 +136,7 @@ class EscalationIT {
                 new Row(incident + ":r1:l2:" + BEN + ":EMAIL", BEN, "EMAIL", BEN + "@example.com", "PERSON_PAGE", 2),
                 new Row(incident + ":r1:l2:team-" + PAYMENTS + "-1:SLACK", null, "SLACK",
                         "https://hooks.slack.com/services/T0/B0/pay" + RUN, "TEAM_POST", 2));
-        List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATED);
+        List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATED);
         TimelineEvent escalated = only(timeline, TimelineEventType.ESCALATED);
         assertThat(escalated.getAttributes()).containsEntry("level", "2").containsEntry("round", "1")
                 .containsEntry("people", BEN).containsEntry("reason", "not acknowledged within 10 min of level 1");
@@ -162,7 +156,7 @@ class EscalationIT {
         awaitNotifications(database, incident, 2);
         dueNow(database, incident);
 
-        List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATION_EXHAUSTED);
+        List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATION_EXHAUSTED);
         assertThat(notifications(database, incident)).extracting(Row::id)
                 .containsExactlyInAnyOrder(incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r2:l1:" + BEN + ":EMAIL");
         assertThat(only(timeline, TimelineEventType.ESCALATED).getAttributes()).containsEntry("round", "2")
@@ -234,7 +228,7 @@ class EscalationIT {
         awaitNotifications(database, incident, 2);
         assertThat(notifications(database, incident)).extracting(Row::id).containsExactlyInAnyOrder(
                 incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r1:l2:" + CID + ":EMAIL");
-        assertThat(only(awaitTimeline(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED).getAttributes())
+        assertThat(only(TIMELINE.awaitType(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED).getAttributes())
                 .containsEntry("level", "2").containsEntry("reason", "remediation drain-queue: failed: HTTP 500");
     }
 
@@ -303,7 +297,7 @@ class EscalationIT {
         try (RouterForTests second = RouterForTests.start(db, topic, registry.baseUrl(), FAST)) {
             awaitNotifications(db, incident, 2);
             dueNow(db, incident);
-            List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATION_EXHAUSTED);
+            List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATION_EXHAUSTED);
             assertThat(count(timeline, TimelineEventType.ESCALATED)).isEqualTo(1);
             assertThat(notifications(db, incident)).extracting(Row::id).containsExactlyInAnyOrder(
                     incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r2:l1:" + BEN + ":EMAIL");
@@ -326,7 +320,7 @@ class EscalationIT {
             incidents.forEach(incident -> awaitNotifications(db, incident, 2));
             incidents.forEach(incident -> dueNow(db, incident));
             for (UUID incident : incidents) {
-                List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATION_EXHAUSTED);
+                List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATION_EXHAUSTED);
                 assertThat(count(timeline, TimelineEventType.ESCALATED)).as("ESCALATED of " + incident).isEqualTo(1);
                 assertThat(count(timeline, TimelineEventType.ESCALATION_EXHAUSTED)).isEqualTo(1);
             }
@@ -346,7 +340,7 @@ class EscalationIT {
 
             own.close();
             dueNow(db, incident);
-            List<TimelineEvent> failed = awaitTimeline(incident, TimelineEventType.NOTIFICATION_FAILED);
+            List<TimelineEvent> failed = TIMELINE.awaitType(incident, TimelineEventType.NOTIFICATION_FAILED);
             assertThat(only(failed, TimelineEventType.NOTIFICATION_FAILED).getAttributes())
                     .containsEntry("reason", "on-call unknown: registry unreachable");
             // Tried again and again (the deadline pushed, never lost), recorded once.
@@ -356,7 +350,7 @@ class EscalationIT {
             own = RegistryForTests.start(port);
             awaitNotifications(db, incident, 2);
             assertThat(notifications(db, incident)).extracting(Row::id).contains(incident + ":r1:l2:" + CID + ":EMAIL");
-            List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATED);
+            List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATED);
             assertThat(count(timeline, TimelineEventType.NOTIFICATION_FAILED)).isEqualTo(1);
         } finally {
             own.close();
@@ -486,41 +480,6 @@ class EscalationIT {
                 UPDATE escalation SET due_at = now() WHERE incident_id = :incident AND status IN ('PENDING', 'RUNNING')""")
                 .param("incident", incident).update();
         assertThat(moved).as("a running escalation of " + incident).isEqualTo(1);
-    }
-
-    private static List<TimelineEvent> awaitTimeline(UUID incident, TimelineEventType type) {
-        List<TimelineEvent> found = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            found.clear();
-            found.addAll(timeline(incident));
-            return found.stream().anyMatch(e -> e.getType() == type);
-        });
-        return found;
-    }
-
-    private static List<TimelineEvent> timeline(UUID incident) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TIMELINE, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(TIMELINE, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<TimelineEvent> events = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.value() instanceof TimelineEvent event && event.getIncidentId().equals(incident.toString())) {
-                        events.add(event);
-                    }
-                });
-            }
-            return events.stream().sorted((a, b) -> Long.compare(a.getSequence(), b.getSequence()))
-                    .collect(Collectors.toList());
-        }
     }
 
     private static TimelineEvent only(List<TimelineEvent> timeline, TimelineEventType type) {

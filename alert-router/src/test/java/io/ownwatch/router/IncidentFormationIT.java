@@ -1,5 +1,6 @@
 package io.ownwatch.router;
 
+import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,6 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,14 +30,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
 class IncidentFormationIT {
 
     private static final String ALERTS = "alerts.v1";
-    private static final String TIMELINE = "incident.timeline.v1";
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final int REGISTRY_PORT = RegistryForTests.freePort();
@@ -127,7 +122,7 @@ class IncidentFormationIT {
         assertThat(incident.get("severity").stringValue()).as("the worst of its alerts").isEqualTo("CRITICAL");
         assertThat(incident.get("groupKey").stringValue()).isEqualTo("service=" + service + ",alertname=HighErrorRate");
         assertThat(awaitIncident(run + "-b", i -> true).get("id").stringValue()).isEqualTo(id);
-        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.ALERT_GROUPED);
         assertThat(timeline.get(2).getAttributes()).containsEntry("dedupKey", run + "-b").containsEntry("alertCount", "2");
@@ -153,7 +148,7 @@ class IncidentFormationIT {
             assertThat(alert.get("count").asInt()).isEqualTo(60);
             assertThat(alert.get("status").stringValue()).isEqualTo("FIRING");
         });
-        List<TimelineEvent> timeline = awaitTimeline(incident.get("id").stringValue(), 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident.get("id").stringValue(), 3);
         assertThat(types(timeline)).as("59 repeats within a minute: one note").containsExactly(
                 TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED, TimelineEventType.ALERT_DEDUPLICATED);
     }
@@ -171,14 +166,14 @@ class IncidentFormationIT {
         send(resolved(run + "-b", service, "Down"));
         JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("status").stringValue()));
         assertThat(incident.get("resolvedAt").isNull()).isFalse();
-        assertThat(types(awaitTimeline(id, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(id, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED, TimelineEventType.ALERT_GROUPED, TimelineEventType.RESOLVED);
 
         send(firing(run + "-a", service, "Down", Severity.ERROR));
         JsonNode reopened = awaitIncident(run + "-a", i -> !i.get("id").stringValue().equals(id));
         assertThat(reopened.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incidents(run + "-a")).hasSize(2);
-        assertThat(types(awaitTimeline(reopened.get("id").stringValue(), 2)))
+        assertThat(types(TIMELINE.awaitExactly(reopened.get("id").stringValue(), 2)))
                 .containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
     }
 
@@ -198,7 +193,7 @@ class IncidentFormationIT {
         JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"),
                 i -> "ACKNOWLEDGED".equals(i.get("status").stringValue()));
         assertThat(incident.get("acknowledgedBy").stringValue()).isEqualTo("integration:prod-pagerduty");
-        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(types(timeline)).as("opened, its owner, then the acknowledgement, once")
                 .startsWith(TimelineEventType.INCIDENT_OPENED).endsWith(TimelineEventType.ACKNOWLEDGED)
                 .containsOnlyOnce(TimelineEventType.ACKNOWLEDGED);
@@ -223,7 +218,7 @@ class IncidentFormationIT {
 
         send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
         send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
-        List<TimelineEvent> suppressed = awaitTimeline(silenceId, 1);
+        List<TimelineEvent> suppressed = TIMELINE.awaitExactly(silenceId, 1);
         assertThat(suppressed.get(0).getType()).isEqualTo(TimelineEventType.SUPPRESSED);
         assertThat(suppressed.get(0).getAttributes()).containsEntry("reason", "silenced")
                 .containsEntry("silenceId", silenceId).containsEntry("dedupKey", run + "-disk");
@@ -249,7 +244,7 @@ class IncidentFormationIT {
 
         send(firing(run + "-slow", service, "SlowResponses", Severity.WARNING));
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(timeline.get(2).getType()).isEqualTo(TimelineEventType.SUPPRESSED);
         assertThat(timeline.get(2).getAttributes()).containsEntry("reason", "inhibited-by")
                 .containsEntry("inhibitedBy", run + "-down").containsEntry("dedupKey", run + "-slow");
@@ -276,7 +271,7 @@ class IncidentFormationIT {
         assertThat(incident.get("status").stringValue()).as("every alert resolved, but it flaps").isEqualTo("OPEN");
         assertThat(incident.get("alerts").get(0).get("status").stringValue()).isEqualTo("RESOLVED");
         assertThat(incidents(key)).hasSize(3);
-        List<TimelineEvent> timeline = awaitTimeline(held.get("id").stringValue(), 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(held.get("id").stringValue(), 4);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.FLAPPING, TimelineEventType.ALERT_DEDUPLICATED);
     }
@@ -314,7 +309,7 @@ class IncidentFormationIT {
         assertThat(JSON.readTree(again.body()).get("type").stringValue()).isEqualTo("https://ownwatch.io/problems/incident-resolved");
         assertThat(post(path + "/acknowledge", "alice", "").statusCode()).as("nothing to acknowledge").isEqualTo(409);
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 6);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 6);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.ACKNOWLEDGED, TimelineEventType.NOTE_ADDED, TimelineEventType.REASSIGNED,
                 TimelineEventType.RESOLVED);
@@ -345,7 +340,7 @@ class IncidentFormationIT {
 
         assertThat(post("/api/v1/incidents/" + id + "/acknowledge", "alice", "").statusCode()).isEqualTo(200);
         assertThat(post("/api/v1/incidents/" + id + "/resolve", "alice", "").statusCode()).isEqualTo(200);
-        assertThat(awaitTimeline(id, 4).subList(2, 4)).extracting(e -> e.getActor().getId()).containsExactly("alice", "alice");
+        assertThat(TIMELINE.awaitExactly(id, 4).subList(2, 4)).extracting(e -> e.getActor().getId()).containsExactly("alice", "alice");
         // That the router asks the registry as itself is shown by respondersActOnTheirTeamsIncidents: the real registry
         // answers a membership question without a token with 401, so bob's acknowledgement passes only with the router's.
     }
@@ -368,7 +363,7 @@ class IncidentFormationIT {
         JsonNode incident = get(path, "dave");
         assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incident.get("teamId").stringValue()).isEqualTo("payments");
-        assertThat(types(awaitTimeline(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
+        assertThat(types(TIMELINE.awaitExactly(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
     }
 
     @Test
@@ -537,49 +532,6 @@ class IncidentFormationIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The incident's timeline events, by sequence, once there are exactly that many (a duplicate would show). */
-    private List<TimelineEvent> awaitTimeline(String incidentId, int expected) {
-        List<TimelineEvent> events = new ArrayList<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            events.clear();
-            events.addAll(timeline(incidentId));
-            return events.size() >= expected;
-        });
-        // Give a duplicate or a stray event the chance to show up before asserting there is none.
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        List<TimelineEvent> settled = timeline(incidentId);
-        assertThat(settled).as("timeline of " + incidentId).hasSize(expected);
-        return settled;
-    }
-
-    private static List<TimelineEvent> timeline(String incidentId) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TIMELINE, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(TIMELINE, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<TimelineEvent> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (incidentId.equals(record.key()) && record.value() instanceof TimelineEvent event) {
-                        events.add(event);
-                    }
-                }
-            }
-            events.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
-            return events;
-        }
-    }
-
-    private static List<TimelineEventType> types(List<TimelineEvent> events) {
-        return events.stream().map(TimelineEvent::getType).toList();
     }
 
     private static Infrastructure infra() {

@@ -1,5 +1,6 @@
 package io.ownwatch.router;
 
+import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -95,7 +96,7 @@ class RemediationTriggerIT {
     private static final String RUNBOOKS = "runbooks.v1";
     private static final String REQUESTS = "remediation.requests.v1";
     private static final String RESULTS = "remediation.results.v1";
-    private static final String TIMELINE = "incident.timeline.v1";
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared();
     private static final String GROUP = "alert-router-remediation-it";
     private static final String RESULTS_DLQ = RESULTS + "." + GROUP + ".dlq";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -216,7 +217,7 @@ class RemediationTriggerIT {
         assertThat(request.getRequestedBy().getKind()).isEqualTo(ActorKind.AUTOMATION);
         assertThat(request.getRequestedBy().getId()).isEqualTo("alert-router");
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 4);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.REMEDIATION_REQUESTED, TimelineEventType.NOTE_ADDED);
         TimelineEvent requested = timeline.get(2);
@@ -289,7 +290,7 @@ class RemediationTriggerIT {
         assertThat(request.getParameters()).containsExactlyEntriesOf(Map.of("queue", "payments"));
         assertThat(request.getReason()).isEqualTo("backlog keeps growing");
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 4);
         assertThat(timeline.get(3).getType()).isEqualTo(TimelineEventType.REMEDIATION_REQUESTED);
         assertThat(timeline.get(3).getActor().getKind()).isEqualTo(ActorKind.PERSON);
         assertThat(timeline.get(3).getActor().getId()).isEqualTo("bob");
@@ -315,7 +316,7 @@ class RemediationTriggerIT {
 
         send(firing(run + "-retired", "QueueBacklog", Map.of()));
         String id = awaitIncident(run + "-retired");
-        assertThat(types(awaitTimeline(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED);
         assertThat(readAll(REQUESTS, id)).isEmpty();
         assertThat(get("/api/v1/incidents/" + id + "/remediations", "dave").get("runbooks").size()).isZero();
@@ -364,7 +365,7 @@ class RemediationTriggerIT {
         String fixed = awaitIncident(run + "-fixed");
         publishResults(result(awaitRequests(fixed, 1).get(0), RemediationOutcome.SUCCEEDED, null, List.of()));
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-                .until(() -> types(timeline(fixed)).contains(TimelineEventType.REMEDIATION_SUCCEEDED));
+                .until(() -> types(TIMELINE.of(fixed)).contains(TimelineEventType.REMEDIATION_SUCCEEDED));
         send(AlertEvent.newBuilder(firing(run + "-fixed", "QueueBacklog", Map.of()))
                 .setStatus(AlertStatus.RESOLVED).setEndsAt(Instant.now()).build());
         await().atMost(PATIENCE).until(() -> "RESOLVED".equals(get("/api/v1/incidents/" + fixed, "dave").get("status").stringValue()));
@@ -378,7 +379,7 @@ class RemediationTriggerIT {
         publishResults(result(awaitRequests(later, 1).get(0), RemediationOutcome.SUCCEEDED, null, List.of()));
         awaitTimelineUntil(later, TimelineEventType.REMEDIATION_INEFFECTIVE, 5);
 
-        assertThat(types(awaitTimeline(fixed, 5))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(fixed, 5))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED, TimelineEventType.REMEDIATION_REQUESTED,
                 TimelineEventType.REMEDIATION_SUCCEEDED, TimelineEventType.RESOLVED);
         assertThat(published.of(fixed)).isEmpty();
@@ -402,7 +403,7 @@ class RemediationTriggerIT {
                         .setReason("step drain queue failed").build(),
                 elsewhere);
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 7);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 7);
         assertThat(types(timeline).subList(3, 7)).containsExactly(TimelineEventType.NOTE_ADDED,
                 TimelineEventType.REMEDIATION_APPROVED, TimelineEventType.REMEDIATION_FAILED,
                 TimelineEventType.REMEDIATION_REJECTED);
@@ -613,26 +614,10 @@ class RemediationTriggerIT {
         return requests;
     }
 
-    /** The incident's timeline events, by sequence, once there are exactly that many (a duplicate would show). */
-    private List<TimelineEvent> awaitTimeline(String incidentId, int expected) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> timeline(incidentId).size() >= expected);
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        List<TimelineEvent> settled = timeline(incidentId);
-        assertThat(settled).as("timeline of " + incidentId).hasSize(expected);
-        return settled;
-    }
-
     /** The timeline once it holds an event of that type, then settled at exactly {@code expected} events. */
-    private List<TimelineEvent> awaitTimelineUntil(String incidentId, TimelineEventType type, int expected) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> types(timeline(incidentId)).contains(type));
-        return awaitTimeline(incidentId, expected);
-    }
-
-    private static List<TimelineEvent> timeline(String incidentId) {
-        List<TimelineEvent> events = new ArrayList<>(readAll(TIMELINE, incidentId).stream()
-                .filter(TimelineEvent.class::isInstance).map(TimelineEvent.class::cast).toList());
-        events.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
-        return events;
+    private static List<TimelineEvent> awaitTimelineUntil(String incidentId, TimelineEventType type, int expected) {
+        TIMELINE.awaitType(incidentId, type);
+        return TIMELINE.awaitExactly(incidentId, expected);
     }
 
     /** The values of the topic's records with this key, from the beginning to the current end. */
@@ -669,10 +654,6 @@ class RemediationTriggerIT {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static List<TimelineEventType> types(List<TimelineEvent> events) {
-        return events.stream().map(TimelineEvent::getType).toList();
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String type) {
