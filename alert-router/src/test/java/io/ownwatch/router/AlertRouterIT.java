@@ -1,5 +1,6 @@
 package io.ownwatch.router;
 
+import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -66,7 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertRouterIT {
 
     private static final String ALERTS = "alerts.v1";
-    private static final String TIMELINE = "incident.timeline.v1";
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared();
     private static final String DLQ = "alerts.v1.alert-router.dlq";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
@@ -120,10 +120,12 @@ class AlertRouterIT {
         assertThat(incident.get("severity").stringValue()).isEqualTo("CRITICAL");
         assertThat(incident.get("alertCount").asInt()).isEqualTo(1);
 
-        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(incident.get("id").stringValue(), 2);
-        assertThat(timeline).allSatisfy(record -> assertThat(record.key()).isEqualTo(incident.get("id").stringValue()));
-        TimelineEvent opened = (TimelineEvent) timeline.get(0).value();
-        TimelineEvent owner = (TimelineEvent) timeline.get(1).value();
+        String id = incident.get("id").stringValue();
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 2);
+        assertThat(TIMELINE.records()).filteredOn(record -> record.value().getIncidentId().equals(id))
+                .as("keyed by incident id").extracting(ConsumerRecord::key).containsOnly(id);
+        TimelineEvent opened = timeline.get(0);
+        TimelineEvent owner = timeline.get(1);
         assertThat(opened.getType()).isEqualTo(TimelineEventType.INCIDENT_OPENED);
         assertThat(opened.getSequence()).isEqualTo(1);
         assertThat(opened.getAttributes()).containsEntry("dedupKey", fingerprint);
@@ -145,10 +147,10 @@ class AlertRouterIT {
         JsonNode incident = awaitIncident(fingerprint, i -> i.get("alertCount").asInt() == 2);
         assertThat(incident.get("id")).isEqualTo(first.get("id"));
         assertThat(incidents(fingerprint)).hasSize(1);
-        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(incident.get("id").stringValue(), 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident.get("id").stringValue(), 3);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN,
                 TimelineEventType.ALERT_DEDUPLICATED);
-        assertThat(((TimelineEvent) timeline.get(2).value()).getAttributes()).containsEntry("count", "2");
+        assertThat(timeline.get(2).getAttributes()).containsEntry("count", "2");
     }
 
     @Test
@@ -161,10 +163,10 @@ class AlertRouterIT {
 
         JsonNode incident = awaitIncident(fingerprint, i -> "RESOLVED".equals(i.get("status").stringValue()));
         assertThat(incident.get("resolvedAt").isNull()).isFalse();
-        List<ConsumerRecord<String, Object>> timeline = awaitTimeline(id, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(types(timeline)).containsExactly(
                 TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN, TimelineEventType.RESOLVED);
-        assertThat(((TimelineEvent) timeline.get(2).value()).getSequence()).isEqualTo(3);
+        assertThat(timeline.get(2).getSequence()).isEqualTo(3);
     }
 
     @Test
@@ -183,7 +185,7 @@ class AlertRouterIT {
         JsonNode incident = awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 2);
         assertThat(incident.get("alertCount").asInt()).isEqualTo(2);
         assertThat(incidents(dedupKey)).hasSize(1);
-        assertThat(types(awaitTimeline(incident.get("id").stringValue(), 3))).containsExactly(
+        assertThat(types(TIMELINE.awaitExactly(incident.get("id").stringValue(), 3))).containsExactly(
                 TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN, TimelineEventType.ALERT_DEDUPLICATED);
     }
 
@@ -225,11 +227,11 @@ class AlertRouterIT {
         JsonNode details = JSON.readTree(send(api("/api/v1/incidents/" + incidentA, TestInfrastructure.tokens().person("dave"))).body());
         assertThat(details.get("alerts")).singleElement().satisfies(alert -> assertThat(alert.get("count").asInt()).isEqualTo(31));
         for (String incident : List.of(incidentA, incidentB)) {
-            List<ConsumerRecord<String, Object>> timeline = awaitTimeline(incident, 3);
+            List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident, 3);
             assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN,
                     TimelineEventType.ALERT_DEDUPLICATED);
-            assertThat(timeline).extracting(r -> ((TimelineEvent) r.value()).getSequence()).containsExactly(1L, 2L, 3L);
-            assertThat(((TimelineEvent) timeline.get(2).value()).getAttributes()).containsEntry("count", "2");
+            assertThat(timeline).extracting(TimelineEvent::getSequence).containsExactly(1L, 2L, 3L);
+            assertThat(timeline.get(2).getAttributes()).containsEntry("count", "2");
         }
     }
 
@@ -278,7 +280,7 @@ class AlertRouterIT {
         assertThat(incident.get("alertCount").asInt()).isEqualTo(6);
         assertThat(incident.get("id").stringValue()).isEqualTo(id);
         assertThat(incidents(dedupKey)).hasSize(1);
-        assertThat(types(awaitTimeline(id, 3))).containsExactly(
+        assertThat(types(TIMELINE.awaitExactly(id, 3))).containsExactly(
                 TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN, TimelineEventType.ALERT_DEDUPLICATED);
     }
 
@@ -362,7 +364,7 @@ class AlertRouterIT {
         // The registry would refuse a TimelineEvent under alerts.v1-value, so write its timeline-topic bytes raw.
         KafkaAvroSerializer timelineValues = new KafkaAvroSerializer();
         timelineValues.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        byte[] timelineBytes = timelineValues.serialize(TIMELINE, wrongType);
+        byte[] timelineBytes = timelineValues.serialize(TimelineTopic.TOPIC, wrongType);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
@@ -513,27 +515,6 @@ class AlertRouterIT {
         List<JsonNode> incidents = new ArrayList<>();
         JSON.readTree(response.body()).values().forEach(incidents::add);
         return incidents;
-    }
-
-    private List<ConsumerRecord<String, Object>> awaitTimeline(String incidentId, int expected) {
-        List<ConsumerRecord<String, Object>> all = readFromStart(TIMELINE,
-                records -> forIncident(records, incidentId).size() >= expected, PATIENCE);
-        // Give a duplicate the chance to show up before asserting there is none.
-        List<ConsumerRecord<String, Object>> settled = readFromStart(TIMELINE, records -> false, Duration.ofMillis(1500));
-        List<ConsumerRecord<String, Object>> events = forIncident(settled.size() >= all.size() ? settled : all, incidentId);
-        assertThat(events).hasSize(expected);
-        return events;
-    }
-
-    private static List<ConsumerRecord<String, Object>> forIncident(List<ConsumerRecord<String, Object>> records, String incidentId) {
-        return records.stream()
-                .filter(r -> r.value() instanceof TimelineEvent e && e.getIncidentId().equals(incidentId))
-                .sorted((a, b) -> Long.compare(((TimelineEvent) a.value()).getSequence(), ((TimelineEvent) b.value()).getSequence()))
-                .collect(Collectors.toList());
-    }
-
-    private static List<TimelineEventType> types(List<ConsumerRecord<String, Object>> records) {
-        return records.stream().map(r -> ((TimelineEvent) r.value()).getType()).toList();
     }
 
     private static List<String> keys(List<? extends ConsumerRecord<String, ?>> records) {

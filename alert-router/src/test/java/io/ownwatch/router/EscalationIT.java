@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpServer;
 import io.ownwatch.devstack.Infrastructure;
@@ -30,15 +29,10 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,8 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 class EscalationIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String TIMELINE = "incident.timeline.v1";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared().patience(PATIENCE);
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final Tokens TOKENS = TestInfrastructure.tokens();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -161,7 +155,7 @@ class EscalationIT {
                 new Row(incident + ":r1:l2:" + BEN + ":EMAIL", BEN, "EMAIL", BEN + "@example.com", "PERSON_PAGE", 2),
                 new Row(incident + ":r1:l2:team-" + PAYMENTS + "-1:SLACK", null, "SLACK",
                         "https://hooks.slack.com/services/T0/B0/pay" + RUN, "TEAM_POST", 2));
-        List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATED);
+        List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATED);
         TimelineEvent escalated = only(timeline, TimelineEventType.ESCALATED);
         assertThat(escalated.getAttributes()).containsEntry("level", "2").containsEntry("round", "1")
                 .containsEntry("people", BEN).containsEntry("reason", "not acknowledged within 10 min of level 1");
@@ -182,7 +176,7 @@ class EscalationIT {
         String slack = incident + ":r1:l1:" + EVE + ":SLACK";
         await().atMost(PATIENCE).until(() -> "FAILED".equals(status(database, slack)));
         assertThat(failingSlackCalls.get()).isPositive();
-        TimelineEvent failed = await().atMost(PATIENCE).until(() -> timeline(incident).stream()
+        TimelineEvent failed = await().atMost(PATIENCE).until(() -> TIMELINE.of(incident).stream()
                 .filter(event -> event.getType() == TimelineEventType.NOTIFICATION_FAILED
                         && slack.equals(event.getAttributes().get("notificationId")))
                 .findFirst().orElse(null), Objects::nonNull);
@@ -193,7 +187,7 @@ class EscalationIT {
         awaitNotifications(database, incident, 3);
         assertThat(notifications(database, incident)).extracting(Row::id)
                 .contains(incident + ":r1:l2:" + BEN + ":EMAIL");
-        assertThat(only(awaitTimeline(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED)
+        assertThat(only(TIMELINE.awaitType(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED)
                 .getAttributes()).containsEntry("level", "2").containsEntry("people", BEN);
     }
 
@@ -207,7 +201,7 @@ class EscalationIT {
         awaitNotifications(database, incident, 2);
         dueNow(database, incident);
 
-        List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATION_EXHAUSTED);
+        List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATION_EXHAUSTED);
         assertThat(notifications(database, incident)).extracting(Row::id)
                 .containsExactlyInAnyOrder(incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r2:l1:" + BEN + ":EMAIL");
         assertThat(only(timeline, TimelineEventType.ESCALATED).getAttributes()).containsEntry("round", "2")
@@ -279,7 +273,7 @@ class EscalationIT {
         awaitNotifications(database, incident, 2);
         assertThat(notifications(database, incident)).extracting(Row::id).containsExactlyInAnyOrder(
                 incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r1:l2:" + CID + ":EMAIL");
-        assertThat(only(awaitTimeline(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED).getAttributes())
+        assertThat(only(TIMELINE.awaitType(incident, TimelineEventType.ESCALATED), TimelineEventType.ESCALATED).getAttributes())
                 .containsEntry("level", "2").containsEntry("reason", "remediation drain-queue: failed: HTTP 500");
     }
 
@@ -348,7 +342,7 @@ class EscalationIT {
         try (RouterForTests second = RouterForTests.start(db, topic, registry.baseUrl(), FAST)) {
             awaitNotifications(db, incident, 2);
             dueNow(db, incident);
-            List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATION_EXHAUSTED);
+            List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATION_EXHAUSTED);
             assertThat(count(timeline, TimelineEventType.ESCALATED)).isEqualTo(1);
             assertThat(notifications(db, incident)).extracting(Row::id).containsExactlyInAnyOrder(
                     incident + ":r1:l1:" + BEN + ":EMAIL", incident + ":r2:l1:" + BEN + ":EMAIL");
@@ -371,7 +365,7 @@ class EscalationIT {
             incidents.forEach(incident -> awaitNotifications(db, incident, 2));
             incidents.forEach(incident -> dueNow(db, incident));
             for (UUID incident : incidents) {
-                List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATION_EXHAUSTED);
+                List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATION_EXHAUSTED);
                 assertThat(count(timeline, TimelineEventType.ESCALATED)).as("ESCALATED of " + incident).isEqualTo(1);
                 assertThat(count(timeline, TimelineEventType.ESCALATION_EXHAUSTED)).isEqualTo(1);
             }
@@ -392,7 +386,7 @@ class EscalationIT {
             own.close();
             dueNow(db, incident);
             // (The level-1 e-mail's delivery failing - no SMTP server here - is a NOTIFICATION_FAILED of its own.)
-            await().atMost(PATIENCE).until(() -> registryUnreachable(timeline(incident)) == 1);
+            await().atMost(PATIENCE).until(() -> registryUnreachable(TIMELINE.of(incident)) == 1);
             // Tried again and again (the deadline pushed, never lost), recorded once.
             await().atMost(PATIENCE).until(() -> ((Number) escalation(db, incident).get("attempts")).intValue() >= 3);
             assertThat(notifications(db, incident)).hasSize(1);
@@ -400,7 +394,7 @@ class EscalationIT {
             own = RegistryForTests.start(port);
             awaitNotifications(db, incident, 2);
             assertThat(notifications(db, incident)).extracting(Row::id).contains(incident + ":r1:l2:" + CID + ":EMAIL");
-            List<TimelineEvent> timeline = awaitTimeline(incident, TimelineEventType.ESCALATED);
+            List<TimelineEvent> timeline = TIMELINE.awaitType(incident, TimelineEventType.ESCALATED);
             assertThat(registryUnreachable(timeline)).isEqualTo(1);
         } finally {
             own.close();
@@ -552,41 +546,6 @@ class EscalationIT {
                 UPDATE escalation SET due_at = now() WHERE incident_id = :incident AND status IN ('PENDING', 'RUNNING')""")
                 .param("incident", incident).update();
         assertThat(moved).as("a running escalation of " + incident).isEqualTo(1);
-    }
-
-    private static List<TimelineEvent> awaitTimeline(UUID incident, TimelineEventType type) {
-        List<TimelineEvent> found = new ArrayList<>();
-        await().atMost(PATIENCE).until(() -> {
-            found.clear();
-            found.addAll(timeline(incident));
-            return found.stream().anyMatch(e -> e.getType() == type);
-        });
-        return found;
-    }
-
-    private static List<TimelineEvent> timeline(UUID incident) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TIMELINE, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(TIMELINE, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            List<TimelineEvent> events = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.value() instanceof TimelineEvent event && event.getIncidentId().equals(incident.toString())) {
-                        events.add(event);
-                    }
-                });
-            }
-            return events.stream().sorted((a, b) -> Long.compare(a.getSequence(), b.getSequence()))
-                    .collect(Collectors.toList());
-        }
     }
 
     private static TimelineEvent only(List<TimelineEvent> timeline, TimelineEventType type) {

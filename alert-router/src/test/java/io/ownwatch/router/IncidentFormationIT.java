@@ -1,10 +1,9 @@
 package io.ownwatch.router;
 
+import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.devstack.testkit.Tokens;
@@ -15,16 +14,13 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,20 +28,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -58,8 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Incident formation and the responder API on a real Kafka, schema registry and PostgreSQL (devstack). Alerts go
  * onto alerts.v1 as Avro, as monitoring systems may send them; what a user sees is asserted through the HTTP API and
- * on incident.timeline.v1. The ownership registry is a real HTTP server started here: services named {@code pay-*}
- * belong to team payments, {@code id-*} to identity; bob is in payments, erin in identity.
+ * on incident.timeline.v1. The ownership registry is the real one, an instance of this class's own (so that a test can
+ * stop it and bring it back on the same address), declaring the services each test alerts on: {@code pay-*} belong to
+ * team payments, {@code id-*} to identity; bob is in payments, erin in identity ({@link PaymentsAndIdentity}).
  *
  * <p>This context has a database and a consumer group of its own, so that the other ITs' router in the same JVM
  * (another configuration, same topic) never routes these alerts for it.
@@ -68,10 +60,11 @@ import tools.jackson.databind.json.JsonMapper;
 class IncidentFormationIT {
 
     private static final String ALERTS = "alerts.v1";
-    private static final String TIMELINE = "incident.timeline.v1";
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final FakeRegistry REGISTRY = new FakeRegistry();
+    private static final int REGISTRY_PORT = RegistryForTests.freePort();
+    private static RegistryForTests ownershipRegistry;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Tokens tokens = TestInfrastructure.tokens();
@@ -84,23 +77,32 @@ class IncidentFormationIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().springProperties("router_formation").forEach((k, v) -> registry.add(k, () -> v));
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-formation-it");
-        registry.add("ownwatch.router.ownership.registry-url", REGISTRY::url);
+        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
+    }
+
+    @BeforeAll
+    static void startRegistry() {
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
     }
 
     @BeforeEach
     void newRun() {
         run = UUID.randomUUID().toString().substring(0, 8);
-        REGISTRY.down = false;
+        PaymentsAndIdentity.declare(ownershipRegistry, "pay-" + run, "id-" + run);
     }
 
     @AfterEach
     void registryBack() {
-        REGISTRY.down = false;
+        if (ownershipRegistry == null) {
+            ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+        }
     }
 
     @AfterAll
     static void stopRegistry() {
-        REGISTRY.server.stop(0);
+        if (ownershipRegistry != null) {
+            ownershipRegistry.close();
+        }
     }
 
     // --- formation -----------------------------------------------------------------------------
@@ -120,7 +122,7 @@ class IncidentFormationIT {
         assertThat(incident.get("severity").stringValue()).as("the worst of its alerts").isEqualTo("CRITICAL");
         assertThat(incident.get("groupKey").stringValue()).isEqualTo("service=" + service + ",alertname=HighErrorRate");
         assertThat(awaitIncident(run + "-b", i -> true).get("id").stringValue()).isEqualTo(id);
-        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.ALERT_GROUPED);
         assertThat(timeline.get(2).getAttributes()).containsEntry("dedupKey", run + "-b").containsEntry("alertCount", "2");
@@ -146,7 +148,7 @@ class IncidentFormationIT {
             assertThat(alert.get("count").asInt()).isEqualTo(60);
             assertThat(alert.get("status").stringValue()).isEqualTo("FIRING");
         });
-        List<TimelineEvent> timeline = awaitTimeline(incident.get("id").stringValue(), 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident.get("id").stringValue(), 3);
         assertThat(types(timeline)).as("59 repeats within a minute: one note").containsExactly(
                 TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED, TimelineEventType.ALERT_DEDUPLICATED);
     }
@@ -164,14 +166,14 @@ class IncidentFormationIT {
         send(resolved(run + "-b", service, "Down"));
         JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("status").stringValue()));
         assertThat(incident.get("resolvedAt").isNull()).isFalse();
-        assertThat(types(awaitTimeline(id, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(id, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED, TimelineEventType.ALERT_GROUPED, TimelineEventType.RESOLVED);
 
         send(firing(run + "-a", service, "Down", Severity.ERROR));
         JsonNode reopened = awaitIncident(run + "-a", i -> !i.get("id").stringValue().equals(id));
         assertThat(reopened.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incidents(run + "-a")).hasSize(2);
-        assertThat(types(awaitTimeline(reopened.get("id").stringValue(), 2)))
+        assertThat(types(TIMELINE.awaitExactly(reopened.get("id").stringValue(), 2)))
                 .containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
     }
 
@@ -191,7 +193,7 @@ class IncidentFormationIT {
         JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"),
                 i -> "ACKNOWLEDGED".equals(i.get("status").stringValue()));
         assertThat(incident.get("acknowledgedBy").stringValue()).isEqualTo("integration:prod-pagerduty");
-        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(types(timeline)).as("opened, its owner, then the acknowledgement, once")
                 .startsWith(TimelineEventType.INCIDENT_OPENED).endsWith(TimelineEventType.ACKNOWLEDGED)
                 .containsOnlyOnce(TimelineEventType.ACKNOWLEDGED);
@@ -216,7 +218,7 @@ class IncidentFormationIT {
 
         send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
         send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
-        List<TimelineEvent> suppressed = awaitTimeline(silenceId, 1);
+        List<TimelineEvent> suppressed = TIMELINE.awaitExactly(silenceId, 1);
         assertThat(suppressed.get(0).getType()).isEqualTo(TimelineEventType.SUPPRESSED);
         assertThat(suppressed.get(0).getAttributes()).containsEntry("reason", "silenced")
                 .containsEntry("silenceId", silenceId).containsEntry("dedupKey", run + "-disk");
@@ -242,7 +244,7 @@ class IncidentFormationIT {
 
         send(firing(run + "-slow", service, "SlowResponses", Severity.WARNING));
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(timeline.get(2).getType()).isEqualTo(TimelineEventType.SUPPRESSED);
         assertThat(timeline.get(2).getAttributes()).containsEntry("reason", "inhibited-by")
                 .containsEntry("inhibitedBy", run + "-down").containsEntry("dedupKey", run + "-slow");
@@ -269,7 +271,7 @@ class IncidentFormationIT {
         assertThat(incident.get("status").stringValue()).as("every alert resolved, but it flaps").isEqualTo("OPEN");
         assertThat(incident.get("alerts").get(0).get("status").stringValue()).isEqualTo("RESOLVED");
         assertThat(incidents(key)).hasSize(3);
-        List<TimelineEvent> timeline = awaitTimeline(held.get("id").stringValue(), 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(held.get("id").stringValue(), 4);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.FLAPPING, TimelineEventType.ALERT_DEDUPLICATED);
     }
@@ -287,6 +289,9 @@ class IncidentFormationIT {
         assertThat(post(path + "/acknowledge", "carol", "").statusCode()).as("support").isEqualTo(403);
         assertThat(post(path + "/acknowledge", null, "").statusCode()).isEqualTo(401);
 
+        // The real registry refuses a membership question without a token: bob's acknowledgement below passes only
+        // because the router asks as itself, with its client-credentials token (no fake counts tokenless calls).
+        assertThat(ownershipRegistry.send(null, "GET", "/api/v1/people/bob/teams", null).status()).isEqualTo(401);
         HttpResponse<String> acknowledged = post(path + "/acknowledge", "bob", "");
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(acknowledged.body()).get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
@@ -304,7 +309,7 @@ class IncidentFormationIT {
         assertThat(JSON.readTree(again.body()).get("type").stringValue()).isEqualTo("https://ownwatch.io/problems/incident-resolved");
         assertThat(post(path + "/acknowledge", "alice", "").statusCode()).as("nothing to acknowledge").isEqualTo(409);
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 6);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 6);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.ACKNOWLEDGED, TimelineEventType.NOTE_ADDED, TimelineEventType.REASSIGNED,
                 TimelineEventType.RESOLVED);
@@ -325,17 +330,19 @@ class IncidentFormationIT {
         send(firing(run + "-y", "id-" + run, "Errors", Severity.ERROR));
         String id = awaitIncident(run + "-y", i -> true).get("id").stringValue();
 
-        REGISTRY.down = true;
+        ownershipRegistry.close();
+        ownershipRegistry = null;
         HttpResponse<String> refused = post("/api/v1/incidents/" + id + "/acknowledge", "erin", "");
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).isEqualTo("OPEN");
-        REGISTRY.down = false;
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
 
         assertThat(post("/api/v1/incidents/" + id + "/acknowledge", "alice", "").statusCode()).isEqualTo(200);
         assertThat(post("/api/v1/incidents/" + id + "/resolve", "alice", "").statusCode()).isEqualTo(200);
-        assertThat(awaitTimeline(id, 4).subList(2, 4)).extracting(e -> e.getActor().getId()).containsExactly("alice", "alice");
-        assertThat(REGISTRY.membershipCallsWithoutToken).as("the router calls the registry as itself").isEmpty();
+        assertThat(TIMELINE.awaitExactly(id, 4).subList(2, 4)).extracting(e -> e.getActor().getId()).containsExactly("alice", "alice");
+        // That the router asks the registry as itself is shown by respondersActOnTheirTeamsIncidents: the real registry
+        // answers a membership question without a token with 401, so bob's acknowledgement passes only with the router's.
     }
 
     @Test
@@ -356,7 +363,7 @@ class IncidentFormationIT {
         JsonNode incident = get(path, "dave");
         assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incident.get("teamId").stringValue()).isEqualTo("payments");
-        assertThat(types(awaitTimeline(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
+        assertThat(types(TIMELINE.awaitExactly(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
     }
 
     @Test
@@ -527,111 +534,7 @@ class IncidentFormationIT {
         }
     }
 
-    /** The incident's timeline events, by sequence, once there are exactly that many (a duplicate would show). */
-    private List<TimelineEvent> awaitTimeline(String incidentId, int expected) {
-        List<TimelineEvent> events = new ArrayList<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            events.clear();
-            events.addAll(timeline(incidentId));
-            return events.size() >= expected;
-        });
-        // Give a duplicate or a stray event the chance to show up before asserting there is none.
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        List<TimelineEvent> settled = timeline(incidentId);
-        assertThat(settled).as("timeline of " + incidentId).hasSize(expected);
-        return settled;
-    }
-
-    private static List<TimelineEvent> timeline(String incidentId) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TIMELINE, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(TIMELINE, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<TimelineEvent> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (incidentId.equals(record.key()) && record.value() instanceof TimelineEvent event) {
-                        events.add(event);
-                    }
-                }
-            }
-            events.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
-            return events;
-        }
-    }
-
-    private static List<TimelineEventType> types(List<TimelineEvent> events) {
-        return events.stream().map(TimelineEvent::getType).toList();
-    }
-
     private static Infrastructure infra() {
         return TestInfrastructure.get();
-    }
-
-    /** The ownership registry's two endpoints the router calls, as a real HTTP server. */
-    static final class FakeRegistry {
-
-        final HttpServer server;
-        final List<String> membershipCallsWithoutToken = new CopyOnWriteArrayList<>();
-        volatile boolean down;
-
-        FakeRegistry() {
-            try {
-                server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.createContext("/api/v1/resolve", this::resolve);
-            server.createContext("/api/v1/people/", this::teams);
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        private void resolve(HttpExchange exchange) throws IOException {
-            JsonNode labels = JSON.readTree(exchange.getRequestBody().readAllBytes()).get("labels");
-            String service = labels.has("service") ? labels.get("service").stringValue() : "";
-            String team = service.startsWith("pay-") ? "payments" : service.startsWith("id-") ? "identity" : null;
-            if (team == null) {
-                answer(exchange, 404, "{\"status\": 404}");
-                return;
-            }
-            answer(exchange, 200, JSON.writeValueAsString(Map.of("serviceId", service, "serviceName", service,
-                    "teamId", team, "teamName", team, "runbooks", List.of())));
-        }
-
-        private void teams(HttpExchange exchange) throws IOException {
-            String path = exchange.getRequestURI().getPath();
-            String person = path.substring("/api/v1/people/".length(), path.length() - "/teams".length());
-            if (!exchange.getRequestHeaders().getOrDefault("Authorization", List.of("")).get(0).startsWith("Bearer ")) {
-                membershipCallsWithoutToken.add(person);
-            }
-            if (down) {
-                answer(exchange, 503, "{\"status\": 503}");
-                return;
-            }
-            List<Map<String, String>> teams = switch (person) {
-                case "bob" -> List.of(Map.of("id", "payments", "name", "Payments"));
-                case "erin" -> List.of(Map.of("id", "identity", "name", "Identity"));
-                default -> List.of();
-            };
-            answer(exchange, 200, JSON.writeValueAsString(Map.of("personId", person, "teams", teams)));
-        }
-
-        private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        }
     }
 }

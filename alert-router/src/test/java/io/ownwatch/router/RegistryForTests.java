@@ -82,15 +82,33 @@ public final class RegistryForTests implements AutoCloseable {
     public record Answer(int status, JsonNode body) {
     }
 
-    /** Calls the registry's API as the holder of {@code token}; {@code body} is JSON or null. */
+    /** Calls the registry's API as the holder of {@code token} (none when null); {@code body} is JSON or null. */
     public Answer send(String token, String method, String path, String body) {
+        return send(token, method, path, body, "application/json");
+    }
+
+    /**
+     * Declares what the YAML bundle holds, as an ops-admin, through {@code POST /api/v1/import}: the import leaves
+     * unchanged objects alone, so test classes sharing the registry's database may declare the same teams and people.
+     */
+    public JsonNode importBundle(String token, String yaml) {
+        Answer answer = send(token, "POST", "/api/v1/import", yaml, "application/yaml");
+        if (answer.status() != 200) {
+            throw new AssertionError("the import answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    private Answer send(String token, String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json, application/problem+json")
-                .header("Authorization", "Bearer " + token)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

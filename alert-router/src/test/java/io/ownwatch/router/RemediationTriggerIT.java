@@ -1,5 +1,6 @@
 package io.ownwatch.router;
 
+import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -61,6 +62,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,8 +81,9 @@ import tools.jackson.databind.json.JsonMapper;
  * The remediation trigger on a real Kafka, schema registry and PostgreSQL (devstack). Runbooks are published onto
  * runbooks.v1 as the registry publishes them; the test plays the executor on remediation.results.v1 (the contract).
  * What a user sees is asserted: requests on remediation.requests.v1, the timeline on incident.timeline.v1, the
- * incident API. The ownership registry is IncidentFormationIT's HTTP server: {@code pay-*} services belong to
- * payments, bob is in payments, erin in identity. The escalation is not built on this branch, so the events
+ * incident API. The ownership registry is the real one, an instance of this class's own (one test stops it and
+ * brings it back on the same address), declaring the services each test alerts on: {@code pay-*} services belong to
+ * payments, bob is in payments, erin in identity ({@link PaymentsAndIdentity}). The escalation is not built on this branch, so the events
  * remediation publishes for it are recorded by a listener of this test.
  *
  * <p>Own database, own consumer groups and dead-letter topic, so the other ITs' routers in this JVM never take these
@@ -92,12 +96,13 @@ class RemediationTriggerIT {
     private static final String RUNBOOKS = "runbooks.v1";
     private static final String REQUESTS = "remediation.requests.v1";
     private static final String RESULTS = "remediation.results.v1";
-    private static final String TIMELINE = "incident.timeline.v1";
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared();
     private static final String GROUP = "alert-router-remediation-it";
     private static final String RESULTS_DLQ = RESULTS + "." + GROUP + ".dlq";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final IncidentFormationIT.FakeRegistry REGISTRY = new IncidentFormationIT.FakeRegistry();
+    private static final int REGISTRY_PORT = RegistryForTests.freePort();
+    private static RegistryForTests ownershipRegistry;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Tokens tokens = TestInfrastructure.tokens();
@@ -123,7 +128,7 @@ class RemediationTriggerIT {
                 () -> RUNBOOKS + "." + GROUP + ".dlq");
         registry.add("spring.cloud.stream.kafka.bindings.recordRemediationResult-in-0.consumer.dlq-name",
                 () -> RESULTS_DLQ);
-        registry.add("ownwatch.router.ownership.registry-url", REGISTRY::url);
+        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
         registry.add("ownwatch.router.remediation.verification.poll-every", () -> "200ms");
     }
 
@@ -153,12 +158,26 @@ class RemediationTriggerIT {
     void newRun() {
         run = UUID.randomUUID().toString().substring(0, 8);
         service = "pay-" + run;
-        REGISTRY.down = false;
+        PaymentsAndIdentity.declare(ownershipRegistry, service, service + "-b");
+    }
+
+    @BeforeAll
+    static void startRegistry() {
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+    }
+
+    @AfterEach
+    void registryBack() {
+        if (ownershipRegistry == null) {
+            ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+        }
     }
 
     @AfterAll
     static void stopRegistry() {
-        REGISTRY.server.stop(0);
+        if (ownershipRegistry != null) {
+            ownershipRegistry.close();
+        }
     }
 
     // --- requests ------------------------------------------------------------------------------
@@ -198,7 +217,7 @@ class RemediationTriggerIT {
         assertThat(request.getRequestedBy().getKind()).isEqualTo(ActorKind.AUTOMATION);
         assertThat(request.getRequestedBy().getId()).isEqualTo("alert-router");
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 4);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.REMEDIATION_REQUESTED, TimelineEventType.NOTE_ADDED);
         TimelineEvent requested = timeline.get(2);
@@ -250,12 +269,13 @@ class RemediationTriggerIT {
         assertProblem(post(path, "bob", "{\"runbookId\": \"disk-" + run + "\"}"), 422, "runbook-not-applicable");
         assertProblem(post(path, "bob", "{\"reason\": \"no runbook\"}"), 400, "validation");
         assertThat(post("/api/v1/incidents/" + UUID.randomUUID() + "/remediations", "alice", ask).statusCode()).isEqualTo(404);
-        REGISTRY.down = true;
+        ownershipRegistry.close();
+        ownershipRegistry = null;
         HttpResponse<String> membershipUnknown = post(path, "bob", ask);
         assertThat(membershipUnknown.statusCode()).as("membership cannot be confirmed").isEqualTo(503);
         assertThat(JSON.readTree(membershipUnknown.body()).get("type").stringValue())
                 .isEqualTo("https://ownwatch.io/problems/membership-unavailable");
-        REGISTRY.down = false;
+        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
         assertThat(awaitRequests(id, 1)).as("nothing refused was requested").hasSize(1);
 
         HttpResponse<String> accepted = post(path, "bob", ask);
@@ -270,7 +290,7 @@ class RemediationTriggerIT {
         assertThat(request.getParameters()).containsExactlyEntriesOf(Map.of("queue", "payments"));
         assertThat(request.getReason()).isEqualTo("backlog keeps growing");
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 4);
         assertThat(timeline.get(3).getType()).isEqualTo(TimelineEventType.REMEDIATION_REQUESTED);
         assertThat(timeline.get(3).getActor().getKind()).isEqualTo(ActorKind.PERSON);
         assertThat(timeline.get(3).getActor().getId()).isEqualTo("bob");
@@ -296,7 +316,7 @@ class RemediationTriggerIT {
 
         send(firing(run + "-retired", "QueueBacklog", Map.of()));
         String id = awaitIncident(run + "-retired");
-        assertThat(types(awaitTimeline(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED);
         assertThat(readAll(REQUESTS, id)).isEmpty();
         assertThat(get("/api/v1/incidents/" + id + "/remediations", "dave").get("runbooks").size()).isZero();
@@ -345,7 +365,7 @@ class RemediationTriggerIT {
         String fixed = awaitIncident(run + "-fixed");
         publishResults(result(awaitRequests(fixed, 1).get(0), RemediationOutcome.SUCCEEDED, null, List.of()));
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
-                .until(() -> types(timeline(fixed)).contains(TimelineEventType.REMEDIATION_SUCCEEDED));
+                .until(() -> types(TIMELINE.of(fixed)).contains(TimelineEventType.REMEDIATION_SUCCEEDED));
         send(AlertEvent.newBuilder(firing(run + "-fixed", "QueueBacklog", Map.of()))
                 .setStatus(AlertStatus.RESOLVED).setEndsAt(Instant.now()).build());
         await().atMost(PATIENCE).until(() -> "RESOLVED".equals(get("/api/v1/incidents/" + fixed, "dave").get("status").stringValue()));
@@ -359,7 +379,7 @@ class RemediationTriggerIT {
         publishResults(result(awaitRequests(later, 1).get(0), RemediationOutcome.SUCCEEDED, null, List.of()));
         awaitTimelineUntil(later, TimelineEventType.REMEDIATION_INEFFECTIVE, 5);
 
-        assertThat(types(awaitTimeline(fixed, 5))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(fixed, 5))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED, TimelineEventType.REMEDIATION_REQUESTED,
                 TimelineEventType.REMEDIATION_SUCCEEDED, TimelineEventType.RESOLVED);
         assertThat(published.of(fixed)).isEmpty();
@@ -383,7 +403,7 @@ class RemediationTriggerIT {
                         .setReason("step drain queue failed").build(),
                 elsewhere);
 
-        List<TimelineEvent> timeline = awaitTimeline(id, 7);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 7);
         assertThat(types(timeline).subList(3, 7)).containsExactly(TimelineEventType.NOTE_ADDED,
                 TimelineEventType.REMEDIATION_APPROVED, TimelineEventType.REMEDIATION_FAILED,
                 TimelineEventType.REMEDIATION_REJECTED);
@@ -594,26 +614,10 @@ class RemediationTriggerIT {
         return requests;
     }
 
-    /** The incident's timeline events, by sequence, once there are exactly that many (a duplicate would show). */
-    private List<TimelineEvent> awaitTimeline(String incidentId, int expected) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> timeline(incidentId).size() >= expected);
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        List<TimelineEvent> settled = timeline(incidentId);
-        assertThat(settled).as("timeline of " + incidentId).hasSize(expected);
-        return settled;
-    }
-
     /** The timeline once it holds an event of that type, then settled at exactly {@code expected} events. */
-    private List<TimelineEvent> awaitTimelineUntil(String incidentId, TimelineEventType type, int expected) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> types(timeline(incidentId)).contains(type));
-        return awaitTimeline(incidentId, expected);
-    }
-
-    private static List<TimelineEvent> timeline(String incidentId) {
-        List<TimelineEvent> events = new ArrayList<>(readAll(TIMELINE, incidentId).stream()
-                .filter(TimelineEvent.class::isInstance).map(TimelineEvent.class::cast).toList());
-        events.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
-        return events;
+    private static List<TimelineEvent> awaitTimelineUntil(String incidentId, TimelineEventType type, int expected) {
+        TIMELINE.awaitType(incidentId, type);
+        return TIMELINE.awaitExactly(incidentId, expected);
     }
 
     /** The values of the topic's records with this key, from the beginning to the current end. */
@@ -650,10 +654,6 @@ class RemediationTriggerIT {
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static List<TimelineEventType> types(List<TimelineEvent> events) {
-        return events.stream().map(TimelineEvent::getType).toList();
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String type) {

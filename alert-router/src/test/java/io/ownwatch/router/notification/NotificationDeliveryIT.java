@@ -1,5 +1,6 @@
 package io.ownwatch.router.notification;
 
+import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,10 +18,10 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
+import io.ownwatch.router.TimelineTopic;
 import io.ownwatch.router.incident.IncidentJournal;
 import io.ownwatch.router.incident.IncidentResponse;
 import io.ownwatch.router.incident.Incidents;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
@@ -50,14 +51,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -84,7 +80,7 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationDeliveryIT {
 
     private static final String ALERTS = "alerts.v1";
-    private static final String TIMELINE = "incident.timeline.v1";
+    private static final TimelineTopic TIMELINE = TimelineTopic.shared();
     private static final String PUBLIC_URL = "http://ownwatch.example";
     private static final String LINK_SECRET = "delivery-it-link-secret";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -194,7 +190,7 @@ class NotificationDeliveryIT {
                 .startsWith(PUBLIC_URL + "/api/v1/links/" + incident + "/resolve?person=bob&expires=");
         assertThat(body.get("links").get("open").stringValue()).isEqualTo(PUBLIC_URL + "/api/v1/incidents/" + incident);
 
-        List<TimelineEvent> timeline = awaitTimeline(incident, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident, 3);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN,
                 TimelineEventType.NOTIFIED);
         assertThat(timeline.get(2).getActor().getKind()).isEqualTo(ActorKind.SYSTEM);
@@ -235,7 +231,7 @@ class NotificationDeliveryIT {
                 .findFirst().orElseThrow();
         assertThat(list(actions.get("elements"))).extracting(b -> b.get("action_id").stringValue()).containsExactly("open");
 
-        List<TimelineEvent> timeline = awaitTimeline(incident, 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident, 4);
         assertThat(timeline.subList(2, 4)).extracting(TimelineEvent::getType).containsOnly(TimelineEventType.NOTIFIED);
         assertThat(timeline.subList(2, 4)).extracting(e -> e.getAttributes().get("notificationId"))
                 .containsExactlyInAnyOrder(personal, team);
@@ -265,7 +261,7 @@ class NotificationDeliveryIT {
                 .contains("href=\"" + PUBLIC_URL + "/api/v1/links/" + incident + "/acknowledge?person=carol&amp;expires=")
                 .contains(">Open incident</a>");
 
-        assertThat(types(awaitTimeline(incident, 3))).endsWith(TimelineEventType.NOTIFIED);
+        assertThat(types(TIMELINE.awaitExactly(incident, 3))).endsWith(TimelineEventType.NOTIFIED);
     }
 
     @Test
@@ -309,7 +305,7 @@ class NotificationDeliveryIT {
         var acknowledged = incidents.findById(incident).orElseThrow();
         assertThat(acknowledged.status().name()).isEqualTo("ACKNOWLEDGED");
         assertThat(acknowledged.acknowledgedBy()).isEqualTo("bob");
-        List<TimelineEvent> timeline = awaitTimeline(incident, 4);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident, 4);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN,
                 TimelineEventType.NOTIFIED, TimelineEventType.ACKNOWLEDGED);
         assertThat(timeline.get(3).getActor().getKind()).isEqualTo(ActorKind.PERSON);
@@ -349,9 +345,9 @@ class NotificationDeliveryIT {
 
         assertThat(incidents.findById(incident).orElseThrow().status().name()).isEqualTo("OPEN");
         assertThat(incidents.findById(other).orElseThrow().status().name()).isEqualTo("OPEN");
-        assertThat(types(awaitTimeline(incident, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(incident, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_UNKNOWN);
-        assertThat(types(awaitTimeline(other, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(other, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_UNKNOWN);
     }
 
@@ -384,7 +380,7 @@ class NotificationDeliveryIT {
         assertThat(slow.requests()).extracting(r -> r.header("Idempotency-Key")).containsOnly(timingOut);
         assertThat(row(fine).get("status")).isEqualTo("SENT");
 
-        List<TimelineEvent> timeline = awaitTimeline(incident, 6);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident, 6);
         List<TimelineEvent> failed = timeline.stream()
                 .filter(e -> e.getType() == TimelineEventType.NOTIFICATION_FAILED).toList();
         assertThat(failed).extracting(e -> e.getAttributes().get("notificationId"))
@@ -418,7 +414,7 @@ class NotificationDeliveryIT {
         enqueue(personPage(id, incident, "bob", Channel.WEBHOOK, flaky.url("/f"), 1));
 
         assertThat(flaky.awaitRequests(2)).extracting(r -> r.header("Idempotency-Key")).containsExactly(id, id);
-        List<TimelineEvent> timeline = awaitTimeline(incident, 3);
+        List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident, 3);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN,
                 TimelineEventType.NOTIFIED);
         assertThat(timeline.get(2).getAttributes()).containsEntry("attempts", "2");
@@ -474,7 +470,7 @@ class NotificationDeliveryIT {
         Map<String, Long> deliveries = hook.requests().stream()
                 .collect(Collectors.groupingBy(r -> r.header("Idempotency-Key"), Collectors.counting()));
         assertThat(deliveries).hasSize(ids.size()).containsOnlyKeys(ids).allSatisfy((id, count) -> assertThat(count).as(id).isEqualTo(1));
-        List<TimelineEvent> notified = awaitTimeline(incident, 2 + ids.size()).subList(2, 2 + ids.size());
+        List<TimelineEvent> notified = TIMELINE.awaitExactly(incident, 2 + ids.size()).subList(2, 2 + ids.size());
         assertThat(notified).extracting(TimelineEvent::getType).containsOnly(TimelineEventType.NOTIFIED);
         assertThat(notified).extracting(e -> e.getAttributes().get("notificationId")).containsExactlyInAnyOrderElementsOf(ids);
     }
@@ -497,7 +493,7 @@ class NotificationDeliveryIT {
         await().atMost(PATIENCE).until(() -> "CANCELLED".equals(row(personal).get("status"))
                 && "SENT".equals(row(team).get("status")));
         assertThat(hook.requests()).extracting(r -> r.header("Idempotency-Key")).containsExactly(team);
-        assertThat(types(awaitTimeline(incident, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
+        assertThat(types(TIMELINE.awaitExactly(incident, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_UNKNOWN, TimelineEventType.ACKNOWLEDGED, TimelineEventType.NOTIFIED);
     }
 
@@ -555,7 +551,7 @@ class NotificationDeliveryIT {
         UUID id = await().atMost(PATIENCE).until(() -> incidents.findByDedupKey(dedupKey).stream().findFirst()
                 .map(i -> i.id()).orElse(null), found -> found != null);
         // Both opening entries are written; every later entry in a test comes after them.
-        awaitTimeline(id, 2);
+        TIMELINE.awaitExactly(id, 2);
         return id;
     }
 
@@ -628,49 +624,6 @@ class NotificationDeliveryIT {
         List<JsonNode> list = new ArrayList<>();
         array.values().forEach(list::add);
         return list;
-    }
-
-    /** The incident's timeline events, by sequence, once there are exactly that many (a duplicate would show). */
-    private static List<TimelineEvent> awaitTimeline(UUID incidentId, int expected) {
-        List<TimelineEvent> events = new ArrayList<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300)).until(() -> {
-            events.clear();
-            events.addAll(timeline(incidentId.toString()));
-            return events.size() >= expected;
-        });
-        // Give a duplicate or a stray event the chance to show up before asserting there is none.
-        await().pollDelay(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        List<TimelineEvent> settled = timeline(incidentId.toString());
-        assertThat(settled).as("timeline of " + incidentId).hasSize(expected);
-        return settled;
-    }
-
-    private static List<TimelineEvent> timeline(String incidentId) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TIMELINE, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(TIMELINE, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<TimelineEvent> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (incidentId.equals(record.key()) && record.value() instanceof TimelineEvent event) {
-                        events.add(event);
-                    }
-                }
-            }
-            events.sort((a, b) -> Long.compare(a.getSequence(), b.getSequence()));
-            return events;
-        }
-    }
-
-    private static List<TimelineEventType> types(List<TimelineEvent> events) {
-        return events.stream().map(TimelineEvent::getType).toList();
     }
 
     private static Infrastructure infra() {
