@@ -1,5 +1,7 @@
 package io.ownwatch.edge.feed;
 
+import java.util.function.BiConsumer;
+
 /**
  * What a {@link CompactedTopicReader} tells the view it feeds. Both methods are called on the reader's own thread,
  * one call at a time.
@@ -21,4 +23,19 @@ public interface FeedListener<V> {
      * exist yet, so there is nothing to read). Called again after every later measurement it catches up with.
      */
     void confirmed();
+
+    /** A listener of two method references: the view's apply and its confirmation. */
+    static <V> FeedListener<V> of(BiConsumer<String, V> apply, Runnable confirmed) {
+        return new FeedListener<>() {
+            @Override
+            public void apply(String key, V value) {
+                apply.accept(key, value);
+            }
+
+            @Override
+            public void confirmed() {
+                confirmed.run();
+            }
+        };
+    }
 }

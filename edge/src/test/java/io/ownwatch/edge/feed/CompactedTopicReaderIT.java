@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,22 +38,16 @@ class CompactedTopicReaderIT {
 
     private final Map<String, String> view = new ConcurrentHashMap<>();
     private final AtomicInteger confirmations = new AtomicInteger();
-    private final FeedListener<String> listener = new FeedListener<>() {
-        @Override
-        public void apply(String key, String value) {
-            if (value == null) {
-                view.remove(key);
-            }
-            else {
-                view.put(key, value);
-            }
-        }
-
-        @Override
-        public void confirmed() {
-            confirmations.incrementAndGet();
-        }
-    };
+    private final FeedListener<String> listener = FeedListener.of(
+            (key, value) -> {
+                if (value == null) {
+                    view.remove(key);
+                }
+                else {
+                    view.put(key, value);
+                }
+            },
+            confirmations::incrementAndGet);
     private CompactedTopicReader<String> reader;
 
     @AfterEach
@@ -81,7 +76,7 @@ class CompactedTopicReaderIT {
         }
     }
 
-    private CompactedTopicReader<String> reader(String topic, java.util.function.Supplier<Deserializer<String>> values) {
+    private CompactedTopicReader<String> reader(String topic, Supplier<? extends Deserializer<?>> values) {
         reader = new CompactedTopicReader<>(new FeedSettings(topic, BROKERS, "feed-test-" + topic, Duration.ofMillis(200)),
                 values, String.class, listener, Clock.fixed(NOW, ZoneOffset.UTC));
         return reader;
@@ -162,10 +157,8 @@ class CompactedTopicReaderIT {
             String text = new String(data, StandardCharsets.UTF_8);
             return text.chars().allMatch(Character::isDigit) ? (Object) Integer.valueOf(text) : text;
         };
-        reader = new CompactedTopicReader<>(new FeedSettings(topic, BROKERS, "feed-test-" + topic, Duration.ofMillis(200)),
-                () -> mixed, String.class, listener, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        reader.start();
+        reader(topic, () -> mixed).start();
 
         assertThat(reader.awaitConfirmed(Duration.ofSeconds(30))).isTrue();
         assertThat(view).containsExactlyInAnyOrderEntriesOf(Map.of("billing", "payments", "login", "identity"));

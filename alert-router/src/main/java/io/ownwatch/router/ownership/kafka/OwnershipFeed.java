@@ -1,15 +1,14 @@
 package io.ownwatch.router.ownership.kafka;
 
 import java.time.Clock;
-import java.util.Map;
 
+import io.ownwatch.edge.feed.AvroValues;
 import io.ownwatch.edge.feed.CompactedTopicReader;
 import io.ownwatch.edge.feed.FeedListener;
 import io.ownwatch.edge.feed.FeedSettings;
 import io.ownwatch.events.ServiceOwnership;
 import io.ownwatch.router.ownership.OwnershipProperties;
 import io.ownwatch.router.ownership.OwnershipView;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,26 +37,11 @@ class OwnershipFeed implements SmartLifecycle {
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${schema.registry.url}") String schemaRegistryUrl) {
         this.settings = properties.view();
-        Map<String, Object> avro = Map.of("schema.registry.url", schemaRegistryUrl, "specific.avro.reader", true);
         this.reader = new CompactedTopicReader<>(
                 new FeedSettings(settings.topic(), brokers, "alert-router-ownership-view", settings.confirmEvery()),
-                () -> {
-                    KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-                    values.configure(avro, false);
-                    return values;
-                },
+                AvroValues.specific(schemaRegistryUrl),
                 ServiceOwnership.class,
-                new FeedListener<>() {
-                    @Override
-                    public void apply(String serviceId, ServiceOwnership definition) {
-                        view.apply(serviceId, definition);
-                    }
-
-                    @Override
-                    public void confirmed() {
-                        view.confirmCurrent();
-                    }
-                },
+                FeedListener.of(view::apply, view::confirmCurrent),
                 clock);
     }
 

@@ -1,15 +1,14 @@
 package io.ownwatch.executor.action.kubernetes.kafka;
 
 import java.time.Clock;
-import java.util.Map;
 
+import io.ownwatch.edge.feed.AvroValues;
 import io.ownwatch.edge.feed.CompactedTopicReader;
 import io.ownwatch.edge.feed.FeedListener;
 import io.ownwatch.edge.feed.FeedSettings;
 import io.ownwatch.events.ServiceOwnership;
 import io.ownwatch.executor.action.ActionProperties;
 import io.ownwatch.executor.action.kubernetes.OwnershipScopes;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -29,27 +28,12 @@ class OwnershipFeed implements SmartLifecycle {
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${schema.registry.url:http://localhost:8081}") String schemaRegistryUrl) {
         ActionProperties.Ownership settings = properties.ownership();
-        Map<String, Object> avro = Map.of("schema.registry.url", schemaRegistryUrl, "specific.avro.reader", true);
         this.reader = new CompactedTopicReader<>(
                 new FeedSettings(settings.topic(), brokers, "remediation-executor-ownership-view",
                         settings.confirmEvery()),
-                () -> {
-                    KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-                    values.configure(avro, false);
-                    return values;
-                },
+                AvroValues.specific(schemaRegistryUrl),
                 ServiceOwnership.class,
-                new FeedListener<>() {
-                    @Override
-                    public void apply(String serviceId, ServiceOwnership definition) {
-                        scopes.apply(serviceId, definition);
-                    }
-
-                    @Override
-                    public void confirmed() {
-                        scopes.caughtUp();
-                    }
-                },
+                FeedListener.of(scopes::apply, scopes::caughtUp),
                 clock);
     }
 
