@@ -24,6 +24,8 @@ import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.launcher.Platform.Service;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Issues 7 and 8 end to end, on the four services as the embedded run has them (sample data, operations' rule for
@@ -53,6 +55,14 @@ class IncidentResponseIT {
         new SampleOpsPolicy(platform.url(Service.REMEDIATION_EXECUTOR), tokens.person("alice")).ensure(SampleData.RUNBOOK_ID);
         alice = new PlatformClient(platform, tokens.person("alice"));
         alertmanagerKey = alice.createIntegration(uniqueId("incident-response"), "alertmanager");
+        // On a first start the approval has only just been published on runbooks.v1: wait until the router's and
+        // the executor's catalogs hold it, as they do long before anyone sends an alert in a running platform.
+        JdbcClient router = JdbcClient.create(new DriverManagerDataSource(TestInfrastructure.get().jdbcUrl("router"),
+                TestInfrastructure.get().databaseUsername(), TestInfrastructure.get().databasePassword()));
+        await().atMost(SECONDS).until(() -> router.sql("SELECT count(*) FROM runbook_catalog WHERE runbook_id = :id AND status = 'APPROVED'")
+                .param("id", SampleData.RUNBOOK_ID).query(Long.class).single() > 0);
+        await().atMost(SECONDS).until(() -> alice.get(Service.REMEDIATION_EXECUTOR, "/api/v1/catalog/runbooks").body()
+                .toString().contains(SampleData.RUNBOOK_ID));
     }
 
     @Test
