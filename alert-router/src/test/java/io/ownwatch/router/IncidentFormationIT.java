@@ -15,10 +15,7 @@ import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -66,7 +63,6 @@ class IncidentFormationIT {
     private static final int REGISTRY_PORT = RegistryForTests.freePort();
     private static RegistryForTests ownershipRegistry;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Tokens tokens = TestInfrastructure.tokens();
     private String run;
 
@@ -524,14 +520,7 @@ class IncidentFormationIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(request);
     }
 
     private static Infrastructure infra() {

@@ -28,10 +28,7 @@ import io.ownwatch.router.remediation.RemediationEvent;
 import io.ownwatch.router.remediation.RunbookCatalog;
 import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +101,6 @@ class RemediationTriggerIT {
     private static final int REGISTRY_PORT = RegistryForTests.freePort();
     private static RegistryForTests ownershipRegistry;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Tokens tokens = TestInfrastructure.tokens();
     private String run;
     private String service;
@@ -688,14 +684,7 @@ class RemediationTriggerIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(request);
     }
 
     private static Infrastructure infra() {

@@ -18,6 +18,7 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
+import io.ownwatch.router.TestHttp;
 import io.ownwatch.router.TimelineTopic;
 import io.ownwatch.router.incident.IncidentJournal;
 import io.ownwatch.router.incident.IncidentResponse;
@@ -32,7 +33,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +91,6 @@ class NotificationDeliveryIT {
         MAIL.start();
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Receiver> receivers = new ArrayList<>();
     private String run;
 
@@ -606,14 +605,7 @@ class NotificationDeliveryIT {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(request);
     }
 
     private static Received byKey(List<Received> received, String key) {
