@@ -53,7 +53,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(directory.toAbsolutePath())
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", HOST)
-                    .setPGStartupWait(Duration.ofSeconds(60));
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // Whoever started the server stops it, after the services on top of it: a hook of its own would
+                    // stop PostgreSQL the moment the JVM begins to exit, under services still finishing their work.
+                    .setRegisterShutdownHook(false);
             if (port != 0) {
                 builder.setPort(port);
             }
