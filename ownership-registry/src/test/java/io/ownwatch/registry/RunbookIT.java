@@ -14,8 +14,10 @@ import io.ownwatch.events.RunbookVersion;
 import io.ownwatch.registry.ApiClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,9 @@ class RunbookIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient api;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -206,6 +211,28 @@ class RunbookIT {
             assertThat(event.getContentHash()).isEqualTo(submitted.text("contentHash"));
             assertThat(event.getTriggerAtLevel()).isEqualTo(3);
             assertThat(event.getGracePeriodSeconds()).isZero();
+        }
+    }
+
+    @Test
+    void aVersionStoredBeforeTriggerLevelsReadsAsLevelOneAndKeepsItsContentHash() throws Exception {
+        String id = "before-levels-" + run;
+        expect(api.send(as("bob"), "POST", "/api/v1/runbooks", runbook(id, payments, "Stored before levels", null)), 201);
+        Answer submitted = expect(api.ifMatch(as("bob"), "POST", path(id, 1) + "/submit", null, "\"1.0\""), 200);
+        // As a registry from before trigger levels stored it (and as one still running beside a new one writes it).
+        assertThat(jdbc.sql("UPDATE runbook_version SET content = content - 'triggerAtLevel' WHERE runbook_id = :id")
+                .param("id", id).update()).isEqualTo(1);
+
+        Answer read = expect(api.send(as("dave"), "GET", path(id, 1), null), 200);
+        assertThat(read.body().path("content").path("triggerAtLevel").asInt()).isEqualTo(1);
+        // Approval recomputes the hash from the stored content: it must still be the one submitted.
+        Answer approved = expect(api.ifMatch(as("alice"), "POST", path(id, 1) + "/approve", null, submitted.etag()), 200);
+        assertThat(approved.text("contentHash")).isEqualTo(submitted.text("contentHash"));
+
+        try (RunbookTopic topic = new RunbookTopic(TestInfrastructure.get())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(topic.poll(id)).hasSize(1));
+            assertThat(topic.poll(id).get(0).getTriggerAtLevel()).isEqualTo(1);
+            assertThat(topic.poll(id).get(0).getContentHash()).isEqualTo(submitted.text("contentHash"));
         }
     }
 
