@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Requests remediations: the automatic runbooks of a new incident, in the transaction that opened it (after the
  * escalation's listener, so a held first page finds its escalation); the automatic runbooks triggered at a later
  * escalation level, in the transaction of the escalation step that paged that level; and any applicable runbook a
- * responder asks for. Each request is stored, put in the outbox for {@code remediation.requests.v1} and written on the timeline
- * together; the catalog is local, so nothing here waits on another service.
+ * responder asks for. Each request is stored, put in the outbox for {@code remediation.requests.v1} and written on
+ * the timeline together; the catalog is local, so nothing here waits on another service.
  */
 @Component
 public class RemediationTrigger {
