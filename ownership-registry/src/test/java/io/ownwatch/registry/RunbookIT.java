@@ -14,8 +14,10 @@ import io.ownwatch.events.RunbookVersion;
 import io.ownwatch.registry.ApiClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,9 @@ class RunbookIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private ApiClient api;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -112,6 +117,7 @@ class RunbookIT {
         assertThat(created.etag()).isEqualTo("\"1.0\"");
         assertThat(created.text("status")).isEqualTo("DRAFT");
         assertThat(created.body().path("content").path("cooldownSeconds").asInt()).as("default guardrail").isEqualTo(600);
+        assertThat(created.body().path("content").path("triggerAtLevel").asInt()).as("requested when the incident opens").isEqualTo(1);
         assertThat(resolvedRunbooks(checkout).isEmpty()).as("a draft never applies").isTrue();
 
         Answer edited = expect(api.ifMatch(as("bob"), "PUT", path(id, 1), runbook(null, null, "Restart checkout pods", null), "\"1.0\""), 200);
@@ -176,11 +182,84 @@ class RunbookIT {
             assertThat(event.getShadow()).isTrue();
             assertThat(event.getGracePeriodSeconds()).isEqualTo(60);
             assertThat(event.getVerificationSeconds()).isEqualTo(600);
+            assertThat(event.getTriggerAtLevel()).isEqualTo(1);
             assertThat(event.getMaxRunsPerHour()).isEqualTo(2);
             assertThat(event.getSteps()).hasSize(2);
             assertThat(event.getSteps().get(1).getSettings()).containsEntry("path", "/flush");
             assertThat(event.getParameterSchema()).contains("\"enum\":[\"checkout\",\"checkout-worker\"]");
         }
+    }
+
+    @Test
+    void keepsTheTriggerLevelThroughTheApiAndPublishesIt() throws Exception {
+        String id = "failover-" + run;
+        Answer created = expect(api.send(as("bob"), "POST", "/api/v1/runbooks", runbook(id, payments, "Fail over checkout",
+                "\"triggerAtLevel\":2,\"gracePeriodSeconds\":0")), 201);
+        assertThat(created.body().path("content").path("triggerAtLevel").asInt()).isEqualTo(2);
+        Answer edited = expect(api.ifMatch(as("bob"), "PUT", path(id, 1), runbook(null, null, "Fail over checkout",
+                "\"triggerAtLevel\":3,\"gracePeriodSeconds\":0"), created.etag()), 200);
+        assertThat(edited.body().path("content").path("triggerAtLevel").asInt()).isEqualTo(3);
+        assertThat(expect(api.send(as("dave"), "GET", path(id, 1), null), 200).body().path("content").path("triggerAtLevel").asInt())
+                .isEqualTo(3);
+        Answer submitted = expect(api.ifMatch(as("bob"), "POST", path(id, 1) + "/submit", null, edited.etag()), 200);
+        expect(api.ifMatch(as("alice"), "POST", path(id, 1) + "/approve", null, submitted.etag()), 200);
+
+        try (RunbookTopic topic = new RunbookTopic(TestInfrastructure.get())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(topic.poll(id)).hasSize(1));
+            RunbookVersion event = topic.poll(id).get(0);
+            assertThat(event.getStatus()).isEqualTo(RunbookStatus.APPROVED);
+            assertThat(event.getContentHash()).isEqualTo(submitted.text("contentHash"));
+            assertThat(event.getTriggerAtLevel()).isEqualTo(3);
+            assertThat(event.getGracePeriodSeconds()).isZero();
+        }
+    }
+
+    @Test
+    void aVersionStoredBeforeTriggerLevelsReadsAsLevelOneAndKeepsItsContentHash() throws Exception {
+        String id = "before-levels-" + run;
+        expect(api.send(as("bob"), "POST", "/api/v1/runbooks", runbook(id, payments, "Stored before levels", null)), 201);
+        Answer submitted = expect(api.ifMatch(as("bob"), "POST", path(id, 1) + "/submit", null, "\"1.0\""), 200);
+        // As a registry from before trigger levels stored it (and as one still running beside a new one writes it).
+        assertThat(jdbc.sql("UPDATE runbook_version SET content = content - 'triggerAtLevel' WHERE runbook_id = :id")
+                .param("id", id).update()).isEqualTo(1);
+
+        Answer read = expect(api.send(as("dave"), "GET", path(id, 1), null), 200);
+        assertThat(read.body().path("content").path("triggerAtLevel").asInt()).isEqualTo(1);
+        // Approval recomputes the hash from the stored content: it must still be the one submitted.
+        Answer approved = expect(api.ifMatch(as("alice"), "POST", path(id, 1) + "/approve", null, submitted.etag()), 200);
+        assertThat(approved.text("contentHash")).isEqualTo(submitted.text("contentHash"));
+
+        try (RunbookTopic topic = new RunbookTopic(TestInfrastructure.get())) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(topic.poll(id)).hasSize(1));
+            assertThat(topic.poll(id).get(0).getTriggerAtLevel()).isEqualTo(1);
+            assertThat(topic.poll(id).get(0).getContentHash()).isEqualTo(submitted.text("contentHash"));
+        }
+    }
+
+    @Test
+    void refusesATriggerLevelOutOfRangeOrWithAGracePeriodAndStoresNothing() throws Exception {
+        String id = "level-" + run;
+        for (String level : List.of("0", "11")) {
+            Answer refused = api.send(as("bob"), "POST", "/api/v1/runbooks", runbook(id, payments, "Bad level",
+                    "\"triggerAtLevel\":" + level + ",\"gracePeriodSeconds\":0"));
+            assertProblem(refused, 400, "validation");
+            assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("triggerAtLevel");
+        }
+        Answer held = api.send(as("bob"), "POST", "/api/v1/runbooks", runbook(id, payments, "Held", "\"triggerAtLevel\":2"));
+        assertProblem(held, 400, "validation");
+        assertThat(held.body().path("errors").findValuesAsString("field")).containsExactly("gracePeriodSeconds");
+        assertThat(held.text("detail")).contains("first page");
+        assertProblem(api.send(as("bob"), "GET", "/api/v1/runbooks/" + id, null), 404, "not-found");
+
+        // Nor does an edit of a draft that moves a runbook with a grace period to a later level.
+        expect(api.send(as("bob"), "POST", "/api/v1/runbooks", runbook(id, payments, "Good", null)), 201);
+        Answer badEdit = api.ifMatch(as("bob"), "PUT", path(id, 1), runbook(null, null, "Good", "\"triggerAtLevel\":4"), "\"1.0\"");
+        assertProblem(badEdit, 400, "validation");
+        assertThat(badEdit.body().path("errors").findValuesAsString("field")).containsExactly("gracePeriodSeconds");
+        Answer stored = api.send(as("bob"), "GET", path(id, 1), null);
+        assertThat(stored.etag()).isEqualTo("\"1.0\"");
+        assertThat(stored.body().path("content").path("triggerAtLevel").asInt()).isEqualTo(1);
+        assertThat(stored.body().path("content").path("gracePeriodSeconds").asInt()).isEqualTo(60);
     }
 
     @Test

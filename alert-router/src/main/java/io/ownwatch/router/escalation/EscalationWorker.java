@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * is still due and unchanged, queues its pages, writes its timeline entry and moves the deadline. A step therefore
  * fires once however many instances run, and a deadline that passed while every instance was down fires at the
  * next poll. When the registry cannot answer, the step is tried again with back-off and the timeline hears of it
- * once per step.
+ * once per step. Each paged level is published ({@link EscalationEvent.LevelPaged}) inside the step's transaction.
  */
 @Component
 class EscalationWorker {
@@ -51,6 +52,7 @@ class EscalationWorker {
     private final IncidentJournal journal;
     private final TransactionTemplate transactions;
     private final EscalationProperties properties;
+    private final ApplicationEventPublisher events;
     private final Counter firstPages;
     private final Counter escalated;
     private final Counter quiet;
@@ -59,7 +61,7 @@ class EscalationWorker {
 
     EscalationWorker(Escalations escalations, Directory directory, NotificationRules rules, Pages pages,
             Incidents incidents, IncidentJournal journal, TransactionTemplate transactions,
-            EscalationProperties properties, MeterRegistry meters) {
+            EscalationProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
         this.escalations = escalations;
         this.directory = directory;
         this.rules = rules;
@@ -68,6 +70,7 @@ class EscalationWorker {
         this.journal = journal;
         this.transactions = transactions;
         this.properties = properties;
+        this.events = events;
         this.firstPages = steps(meters, "first-page");
         this.escalated = steps(meters, "escalated");
         this.quiet = steps(meters, "quiet");
@@ -245,6 +248,7 @@ class EscalationWorker {
                 escalation.snapshot(), new EscalationState(EscalationState.Status.RUNNING, state.generation(),
                         page.round(), page.level(), page.nextDueAt(), null),
                 escalation.version(), 0, escalation.failureNoted()));
+        events.publishEvent(new EscalationEvent.LevelPaged(incident.id(), page.level(), page.round()));
         log.info("Incident {}: level {} of round {} notified ({} of {} people paged, {} channels)", incident.id(),
                 page.level(), page.round(), paged.size(), reach.people().size(), reach.channels().size());
     }

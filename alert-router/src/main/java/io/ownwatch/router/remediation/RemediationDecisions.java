@@ -5,6 +5,7 @@ import io.ownwatch.router.timeline.TimelineEntry;
 import io.ownwatch.router.timeline.TimelineEntryType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ public final class RemediationDecisions {
         return UUID.nameUUIDFromBytes(identity.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** What the opening of an incident asks of one automatic runbook. */
+    /** What the opening of an incident, or the paging of a level, asks of one automatic runbook. */
     public sealed interface Trigger {
         Runbook runbook();
     }
@@ -62,22 +63,54 @@ public final class RemediationDecisions {
     public record ParametersMissing(Runbook runbook, List<String> names) implements Trigger {
     }
 
-    /** What an incident that just opened with this alert asks of the automatic runbooks among the approved ones. */
+    /**
+     * What an incident that just opened with this alert asks of the automatic runbooks among the approved ones: those
+     * triggered when the incident opens (level 1); the others wait for their level to be paged.
+     */
     public static List<Trigger> onOpened(Incident incident, Map<String, String> labels, Collection<Runbook> approved,
             Instant now) {
         return applicable(approved, incident.serviceId(), labels).stream()
                 .filter(Runbook::automatic)
-                .map(runbook -> trigger(incident, labels, runbook, now))
+                .filter(runbook -> runbook.triggeredAt(Runbook.WHEN_OPENED))
+                .map(runbook -> trigger(incident, labels, runbook, "automatic runbook for a new incident", now))
                 .toList();
     }
 
-    private static Trigger trigger(Incident incident, Map<String, String> labels, Runbook runbook, Instant now) {
+    /**
+     * What the paging of {@code level} asks of the automatic runbooks triggered at that level, among the approved ones.
+     * A runbook applies when one of the incident's alerts matches it; the first such alert (in the order given: the
+     * incident's alerts as held) binds its parameters, as for a runbook a person asks for. Level 1 asks nothing: its
+     * runbooks were requested when the incident opened. The request id is {@link #automaticRequestId}, so a repeat
+     * round, a restarted chain or a replay asks the executor nothing twice.
+     *
+     * @param alertLabels the labels of each of the incident's alerts, in the incident's order
+     */
+    public static List<Trigger> onLevelPaged(Incident incident, int level, List<Map<String, String>> alertLabels,
+            Collection<Runbook> approved, Instant now) {
+        if (level <= Runbook.WHEN_OPENED || incident.serviceId() == null) {
+            return List.of();
+        }
+        List<Trigger> triggers = new ArrayList<>();
+        approved.stream()
+                .filter(Runbook::automatic)
+                .filter(runbook -> runbook.triggeredAt(level))
+                .sorted(Comparator.comparing(Runbook::runbookId))
+                .forEach(runbook -> alertLabels.stream()
+                        .filter(labels -> runbook.appliesTo(incident.serviceId(), labels))
+                        .findFirst()
+                        .ifPresent(labels -> triggers.add(trigger(incident, labels, runbook,
+                                "automatic runbook: escalation level " + level + " paged", now))));
+        return List.copyOf(triggers);
+    }
+
+    private static Trigger trigger(Incident incident, Map<String, String> labels, Runbook runbook, String reason,
+            Instant now) {
         ParameterBinding binding = ParameterBinding.bind(runbook, labels);
         if (binding instanceof ParameterBinding.Missing missing) {
             return new ParametersMissing(runbook, missing.names());
         }
         return new Requested(runbook, request(automaticRequestId(incident.id(), runbook), incident, runbook, labels,
-                ((ParameterBinding.Bound) binding).parameters(), TRIGGER, "automatic runbook for a new incident", now));
+                ((ParameterBinding.Bound) binding).parameters(), TRIGGER, reason, now));
     }
 
     /** A request of this runbook for the incident, parameters already bound. */
@@ -88,6 +121,16 @@ public final class RemediationDecisions {
                 runbook.contentHash(), incident.serviceId(), incident.teamId(), incident.severity(),
                 present(labels.get(CLUSTER_LABEL)), present(labels.get(NAMESPACE_LABEL)), parameters, by, reason, now,
                 runbook.verificationSeconds());
+    }
+
+    /**
+     * The timeline attributes of an automatic request triggered by the paging of a level: those of any request, and
+     * {@code triggerLevel}.
+     */
+    public static Map<String, String> requestedAttributes(RemediationRequest request, int triggerLevel) {
+        Map<String, String> attributes = requestedAttributes(request, "automatic");
+        attributes.put("triggerLevel", Integer.toString(triggerLevel));
+        return attributes;
     }
 
     /** The timeline attributes of a request: what was asked, of which version, with which parameters. */
@@ -105,12 +148,26 @@ public final class RemediationDecisions {
 
     /** The timeline note of an automatic runbook not requested for want of labels. */
     public static Map<String, String> missingParametersNote(ParametersMissing missing) {
+        return missingParametersNote(missing, "");
+    }
+
+    /**
+     * The timeline note of an automatic runbook not requested for want of labels when its level was paged: the same
+     * note as on open, saying so, with {@code triggerLevel}.
+     */
+    public static Map<String, String> missingParametersNote(ParametersMissing missing, int triggerLevel) {
+        Map<String, String> attributes = missingParametersNote(missing, " when level " + triggerLevel + " was paged");
+        attributes.put("triggerLevel", Integer.toString(triggerLevel));
+        return attributes;
+    }
+
+    private static Map<String, String> missingParametersNote(ParametersMissing missing, String when) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("runbookId", missing.runbook().runbookId());
         attributes.put("runbookVersion", Integer.toString(missing.runbook().version()));
         attributes.put("missingParameters", String.join(",", missing.names()));
-        attributes.put("text", "Automatic runbook " + missing.runbook().runbookId() + " was not requested: the alert "
-                + "has no label for its required parameter" + (missing.names().size() == 1 ? " " : "s ")
+        attributes.put("text", "Automatic runbook " + missing.runbook().runbookId() + " was not requested" + when
+                + ": the alert has no label for its required parameter" + (missing.names().size() == 1 ? " " : "s ")
                 + String.join(", ", missing.names()));
         return attributes;
     }

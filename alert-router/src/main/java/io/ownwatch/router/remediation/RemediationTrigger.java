@@ -1,5 +1,6 @@
 package io.ownwatch.router.remediation;
 
+import io.ownwatch.router.escalation.EscalationEvent;
 import io.ownwatch.router.incident.Incident;
 import io.ownwatch.router.incident.IncidentAlert;
 import io.ownwatch.router.incident.IncidentAlreadyResolved;
@@ -27,9 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Requests remediations: the automatic runbooks of a new incident, in the transaction that opened it (after the
- * escalation's listener, so a held first page finds its escalation), and any applicable runbook a responder asks
- * for. Each request is stored, put in the outbox for {@code remediation.requests.v1} and written on the timeline
- * together; the catalog is local, so nothing here waits on another service.
+ * escalation's listener, so a held first page finds its escalation); the automatic runbooks triggered at a later
+ * escalation level, in the transaction of the escalation step that paged that level; and any applicable runbook a
+ * responder asks for. Each request is stored, put in the outbox for {@code remediation.requests.v1} and written on
+ * the timeline together; the catalog is local, so nothing here waits on another service.
  */
 @Component
 public class RemediationTrigger {
@@ -69,7 +71,8 @@ public class RemediationTrigger {
         for (RemediationDecisions.Trigger trigger : RemediationDecisions.onOpened(incident, opened.alert().labels(),
                 catalog.approvedFor(incident.serviceId()), now)) {
             if (trigger instanceof RemediationDecisions.Requested requested) {
-                if (send(requested.request(), "automatic") && requested.runbook().gracePeriodSeconds() > 0) {
+                if (send(requested.request(), RemediationDecisions.requestedAttributes(requested.request(), "automatic"))
+                        && requested.runbook().gracePeriodSeconds() > 0) {
                     events.publishEvent(new RemediationEvent.FirstPageHeld(incident.id(),
                             requested.runbook().runbookId(),
                             Duration.ofSeconds(requested.runbook().gracePeriodSeconds())));
@@ -79,6 +82,42 @@ public class RemediationTrigger {
                         RemediationDecisions.missingParametersNote(missing));
                 log.info("Automatic runbook {} not requested for incident {}: no label for {}",
                         missing.runbook().runbookId(), incident.id(), missing.names());
+            } else {
+                throw new IllegalStateException("Unhandled trigger " + trigger);
+            }
+        }
+    }
+
+    /**
+     * The escalation paged a level: the automatic runbooks triggered at that level are requested, each once per
+     * incident and runbook version (a repeat round or a restarted chain pages the level again and requests nothing
+     * new). A runbook whose parameters lack labels gets the same note as on open, in the first round only, so a
+     * repeating chain does not repeat it. Runs in the escalation step's transaction, on the locked incident.
+     */
+    @EventListener
+    void onLevelPaged(EscalationEvent.LevelPaged paged) {
+        if (paged.level() <= Runbook.WHEN_OPENED) {
+            return;
+        }
+        Incident incident = journal.lock(paged.incidentId()).orElse(null);
+        if (incident == null || !incident.isOpen() || incident.serviceId() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Map<String, String>> alertLabels = incidents.alertsOf(incident.id()).stream()
+                .map(IncidentAlert::labels)
+                .toList();
+        for (RemediationDecisions.Trigger trigger : RemediationDecisions.onLevelPaged(incident, paged.level(),
+                alertLabels, catalog.approvedFor(incident.serviceId()), now)) {
+            if (trigger instanceof RemediationDecisions.Requested requested) {
+                send(requested.request(), RemediationDecisions.requestedAttributes(requested.request(), paged.level()));
+            } else if (trigger instanceof RemediationDecisions.ParametersMissing missing) {
+                if (paged.round() == 1) {
+                    journal.record(incident.id(), TimelineEntryType.NOTE_ADDED, now, RemediationDecisions.TRIGGER,
+                            RemediationDecisions.missingParametersNote(missing, paged.level()));
+                }
+                log.info("Automatic runbook {} of level {} not requested for incident {}: no label for {}",
+                        missing.runbook().runbookId(), paged.level(), incident.id(), missing.names());
             } else {
                 throw new IllegalStateException("Unhandled trigger " + trigger);
             }
@@ -120,7 +159,8 @@ public class RemediationTrigger {
                     labels, ((ParameterBinding.Bound) binding).parameters(),
                     new TimelineEntry.Actor(TimelineEntry.Actor.Kind.PERSON, person),
                     reason == null || reason.isBlank() ? "requested by " + person : reason.strip(), clock.instant());
-            send(request, runbook.automatic() ? "automatic" : "needs-approval");
+            send(request, RemediationDecisions.requestedAttributes(request,
+                    runbook.automatic() ? "automatic" : "needs-approval"));
             return request;
         });
     }
@@ -143,14 +183,14 @@ public class RemediationTrigger {
     }
 
     /** Stores, sends and records a request; {@code false} when it was made before (same id). */
-    private boolean send(RemediationRequest request, String mode) {
+    private boolean send(RemediationRequest request, Map<String, String> timelineAttributes) {
         if (!requests.insert(request)) {
             log.debug("Remediation request {} exists already", request.requestId());
             return false;
         }
         outbox.append(request);
         journal.record(request.incidentId(), TimelineEntryType.REMEDIATION_REQUESTED, request.requestedAt(),
-                request.requestedBy(), RemediationDecisions.requestedAttributes(request, mode));
+                request.requestedBy(), timelineAttributes);
         log.info("Remediation {} of runbook {} v{} requested for incident {} by {}", request.requestId(),
                 request.runbookId(), request.runbookVersion(), request.incidentId(), request.requestedBy().id());
         return true;

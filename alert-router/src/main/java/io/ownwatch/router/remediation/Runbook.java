@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param alertMatchers every one must match the alert's labels
  * @param gracePeriodSeconds how long the first page waits while it runs (automatic runbooks only)
  * @param verificationSeconds after a success, how long the incident has to resolve before the run counts as ineffective
+ * @param triggerAtLevel when an automatic runbook is requested: {@link #WHEN_OPENED} when the incident opens, N >= 2
+ *                       when its escalation pages level N
  */
 public record Runbook(
         String runbookId,
@@ -25,7 +27,11 @@ public record Runbook(
         List<AlertMatcher> alertMatchers,
         List<Parameter> parameters,
         int gracePeriodSeconds,
-        int verificationSeconds) {
+        int verificationSeconds,
+        int triggerAtLevel) {
+
+    /** The trigger level of a runbook requested when its incident opens: what every runbook did before levels. */
+    public static final int WHEN_OPENED = 1;
 
     public Runbook {
         Objects.requireNonNull(runbookId, "runbookId");
@@ -35,10 +41,19 @@ public record Runbook(
         serviceIds = serviceIds == null ? List.of() : List.copyOf(serviceIds);
         alertMatchers = alertMatchers == null ? List.of() : List.copyOf(alertMatchers);
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        if (triggerAtLevel < WHEN_OPENED) {
+            throw new IllegalArgumentException("runbook " + runbookId + ": triggerAtLevel " + triggerAtLevel
+                    + " is below " + WHEN_OPENED);
+        }
     }
 
     public boolean automatic() {
         return mode == RunbookMode.AUTOMATIC;
+    }
+
+    /** Whether it is requested, if automatic, when its escalation pages this level (1: when the incident opens). */
+    public boolean triggeredAt(int level) {
+        return triggerAtLevel == level;
     }
 
     /** Whether it is meant for an incident of this service with an alert of these labels. */

@@ -99,13 +99,104 @@ class RemediationDecisionsTest {
     void theAutomaticRequestIdIsTheSameForTheSameIncidentAndVersionAndDiffersOtherwise() {
         Runbook v3 = runbook("drain", RunbookMode.AUTOMATIC, List.of("checkout"), List.of());
         Runbook v4 = new Runbook("drain", 4, "hash-4", "", "payments", RunbookMode.AUTOMATIC, List.of("checkout"),
-                List.of(), List.of(), 0, 120);
+                List.of(), List.of(), 0, 120, 1);
         UUID incident = UUID.randomUUID();
 
         assertThat(RemediationDecisions.automaticRequestId(incident, v3))
                 .isEqualTo(RemediationDecisions.automaticRequestId(incident, v3))
                 .isNotEqualTo(RemediationDecisions.automaticRequestId(incident, v4))
                 .isNotEqualTo(RemediationDecisions.automaticRequestId(UUID.randomUUID(), v3));
+    }
+
+    // --- trigger levels ------------------------------------------------------------------------
+
+    @Test
+    void onOpenedLeavesRunbooksOfLaterLevelsForTheirLevel() {
+        Runbook restart = runbook("a-restart", RunbookMode.AUTOMATIC, List.of("checkout"), List.of());
+        Runbook failover = atLevel(runbook("b-failover", RunbookMode.AUTOMATIC, List.of("checkout"), List.of()), 2);
+
+        assertThat(RemediationDecisions.onOpened(incident(), LABELS, List.of(restart, failover), NOW))
+                .extracting(t -> t.runbook().runbookId()).containsExactly("a-restart");
+    }
+
+    @Test
+    void aPagedLevelRequestsTheApplicableAutomaticRunbooksOfThatLevelOnly() {
+        Runbook opening = runbook("a-restart", RunbookMode.AUTOMATIC, List.of("checkout"), List.of());
+        Runbook levelTwo = atLevel(runbook("c-failover", RunbookMode.AUTOMATIC, List.of("checkout"), List.of()), 2);
+        Runbook levelTwoToo = atLevel(runbook("b-drain", RunbookMode.AUTOMATIC, List.of("checkout"), List.of()), 2);
+        Runbook levelThree = atLevel(runbook("d-rebuild", RunbookMode.AUTOMATIC, List.of("checkout"), List.of()), 3);
+        Runbook manual = atLevel(runbook("e-manual", RunbookMode.NEEDS_APPROVAL, List.of("checkout"), List.of()), 2);
+        Runbook otherAlert = atLevel(runbook("f-disk", RunbookMode.AUTOMATIC, List.of("checkout"),
+                List.of(matcher("alertname", AlertMatcher.Op.EQUALS, "DiskFull"))), 2);
+        Runbook otherService = atLevel(runbook("g-cart", RunbookMode.AUTOMATIC, List.of("cart"), List.of()), 2);
+        List<Runbook> approved = List.of(opening, levelTwo, levelTwoToo, levelThree, manual, otherAlert, otherService);
+
+        assertThat(RemediationDecisions.onLevelPaged(incident(), 2, List.of(LABELS), approved, NOW))
+                .extracting(t -> t.runbook().runbookId()).containsExactly("b-drain", "c-failover");
+        assertThat(RemediationDecisions.onLevelPaged(incident(), 3, List.of(LABELS), approved, NOW))
+                .extracting(t -> t.runbook().runbookId()).containsExactly("d-rebuild");
+        assertThat(RemediationDecisions.onLevelPaged(incident(), 4, List.of(LABELS), approved, NOW)).isEmpty();
+        assertThat(RemediationDecisions.onLevelPaged(incident(), 1, List.of(LABELS), approved, NOW))
+                .as("level 1's runbooks were requested when the incident opened").isEmpty();
+        assertThat(RemediationDecisions.onLevelPaged(incident(), 2, List.of(), approved, NOW))
+                .as("no alert to match").isEmpty();
+    }
+
+    @Test
+    void aPagedLevelBindsParametersFromTheFirstOfTheIncidentsAlertsThatMatches() {
+        Runbook disk = atLevel(runbook("disk", RunbookMode.AUTOMATIC, List.of("checkout"),
+                List.of(matcher("alertname", AlertMatcher.Op.EQUALS, "DiskFull")),
+                List.of(new Parameter("volume", true))), 2);
+        Map<String, String> backlog = LABELS;
+        Map<String, String> firstDisk = Map.of("service", "checkout", "alertname", "DiskFull", "volume", "data-1",
+                "cluster", "prod-us");
+        Map<String, String> secondDisk = Map.of("service", "checkout", "alertname", "DiskFull", "volume", "data-2");
+
+        RemediationDecisions.Requested requested = (RemediationDecisions.Requested) RemediationDecisions
+                .onLevelPaged(incident(), 2, List.of(backlog, firstDisk, secondDisk), List.of(disk), NOW).get(0);
+
+        RemediationRequest request = requested.request();
+        assertThat(request.parameters()).containsExactlyEntriesOf(Map.of("volume", "data-1"));
+        assertThat(request.cluster()).isEqualTo("prod-us");
+        assertThat(request.requestedBy()).isEqualTo(RemediationDecisions.TRIGGER);
+        assertThat(request.reason()).isEqualTo("automatic runbook: escalation level 2 paged");
+        assertThat(request.requestId()).as("the same id however often the level is paged")
+                .isEqualTo(RemediationDecisions.automaticRequestId(incident().id(), disk));
+        assertThat(RemediationDecisions.requestedAttributes(request, 2)).containsEntry("triggerLevel", "2")
+                .containsEntry("mode", "automatic").containsEntry("parameter.volume", "data-1")
+                .containsEntry("reason", "automatic runbook: escalation level 2 paged");
+    }
+
+    @Test
+    void aPagedLevelWhoseRunbookLacksALabelGetsTheNoteOfTheOpeningSayingTheLevel() {
+        Runbook drain = atLevel(runbook("drain", RunbookMode.AUTOMATIC, List.of("checkout"), List.of(),
+                List.of(new Parameter("region", true))), 2);
+
+        RemediationDecisions.Trigger trigger = RemediationDecisions.onLevelPaged(incident(), 2, List.of(LABELS),
+                List.of(drain), NOW).get(0);
+
+        assertThat(trigger).isInstanceOf(RemediationDecisions.ParametersMissing.class);
+        Map<String, String> note = RemediationDecisions.missingParametersNote(
+                (RemediationDecisions.ParametersMissing) trigger, 2);
+        assertThat(note).containsEntry("runbookId", "drain").containsEntry("missingParameters", "region")
+                .containsEntry("triggerLevel", "2")
+                .containsEntry("text", "Automatic runbook drain was not requested when level 2 was paged: the alert "
+                        + "has no label for its required parameter region");
+    }
+
+    @Test
+    void anIncidentWithoutServiceGetsNoRunbookAtAnyLevel() {
+        Runbook failover = atLevel(runbook("failover", RunbookMode.AUTOMATIC, List.of("checkout"), List.of()), 2);
+        Incident ownerless = new Incident(UUID.randomUUID(), "key-2", IncidentStatus.OPEN, null, "catch-all",
+                Severity.CRITICAL, "?", NOW, NOW, null, 1, 1, null, false, null, null, null);
+
+        assertThat(RemediationDecisions.onLevelPaged(ownerless, 2, List.of(LABELS), List.of(failover), NOW)).isEmpty();
+    }
+
+    @Test
+    void aTriggerLevelBelowOneIsNoRunbook() {
+        assertThatThrownBy(() -> atLevel(runbook("drain", RunbookMode.AUTOMATIC, List.of("checkout"), List.of()), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("triggerAtLevel 0");
     }
 
     // --- parameter binding ---------------------------------------------------------------------
@@ -271,7 +362,13 @@ class RemediationDecisionsTest {
 
     private static Runbook runbook(String id, RunbookMode mode, List<String> services, List<AlertMatcher> matchers,
             List<Parameter> parameters) {
-        return new Runbook(id, 3, "hash-" + id, "Runbook " + id, "payments", mode, services, matchers, parameters, 0, 120);
+        return new Runbook(id, 3, "hash-" + id, "Runbook " + id, "payments", mode, services, matchers, parameters, 0, 120, 1);
+    }
+
+    private static Runbook atLevel(Runbook runbook, int level) {
+        return new Runbook(runbook.runbookId(), runbook.version(), runbook.contentHash(), runbook.title(),
+                runbook.ownerTeamId(), runbook.mode(), runbook.serviceIds(), runbook.alertMatchers(),
+                runbook.parameters(), runbook.gracePeriodSeconds(), runbook.verificationSeconds(), level);
     }
 
     private static AlertMatcher matcher(String label, AlertMatcher.Op op, String value) {

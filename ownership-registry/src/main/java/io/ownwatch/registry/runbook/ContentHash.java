@@ -37,9 +37,18 @@ public final class ContentHash {
         }
     }
 
-    /** The canonical JSON the hash is taken over: compact, keys sorted at every level, nulls omitted. */
+    /**
+     * The canonical JSON the hash is taken over: compact, keys sorted at every level, nulls omitted, and
+     * {@code triggerAtLevel} only when it is not the default 1. That field came after runbooks had been submitted
+     * and approved; leaving the default out keeps their canonical form, and so the hash the executor compares,
+     * byte-identical to what it was.
+     */
     public static String canonicalJson(RunbookContent content) {
-        return JSON.writeValueAsString(canonical(JSON.valueToTree(content)));
+        ObjectNode tree = (ObjectNode) JSON.valueToTree(content);
+        if (content.triggerAtLevel() == RunbookContent.DEFAULT_TRIGGER_AT_LEVEL) {
+            tree.remove("triggerAtLevel");
+        }
+        return JSON.writeValueAsString(canonical(tree));
     }
 
     private static JsonNode canonical(JsonNode node) {

@@ -26,11 +26,13 @@ import io.ownwatch.registry.ownership.LabelMatcher;
  * @param shadow              dry-run: the executor records what would run and does not act
  * @param gracePeriodSeconds  how long the router holds the first page while this automatic runbook runs
  * @param verificationSeconds how long after a run the alerts have to resolve for the run to count as effective
+ * @param triggerAtLevel      when the router requests an automatic runbook: 1 when the incident opens, N when its
+ *                            escalation pages level N (the safe fix at once, the drastic one only once level 2 is paged)
  */
 public record RunbookContent(String title, String description, List<String> serviceIds, List<LabelMatcher> alertMatchers,
         List<Parameter> parameters, List<Step> steps, RunbookMode mode, RiskClass riskClass, boolean selfService,
         int maxRunsPerHour, int cooldownSeconds, int timeoutSeconds, int maxTargets, List<String> hostAllowlist,
-        boolean shadow, int gracePeriodSeconds, int verificationSeconds) {
+        boolean shadow, int gracePeriodSeconds, int verificationSeconds, int triggerAtLevel) {
 
     public static final int DEFAULT_MAX_RUNS_PER_HOUR = 1;
     public static final int DEFAULT_COOLDOWN_SECONDS = 600;
@@ -38,6 +40,8 @@ public record RunbookContent(String title, String description, List<String> serv
     public static final int DEFAULT_MAX_TARGETS = 1;
     public static final int DEFAULT_GRACE_PERIOD_SECONDS = 0;
     public static final int DEFAULT_VERIFICATION_SECONDS = 300;
+    public static final int DEFAULT_TRIGGER_AT_LEVEL = 1;
+    public static final int MAX_TRIGGER_AT_LEVEL = 10;
 
     public RunbookContent {
         serviceIds = copy(serviceIds);

@@ -19,7 +19,8 @@ import io.ownwatch.registry.Slug;
  * <p>Safety rules beyond shape: an HTTP step calls only a literal host that the runbook's own
  * {@code hostAllowlist} lists (a templated host could be pointed anywhere at run time); every {@code {{name}}}
  * in a setting is a declared parameter; a scale step stays within its declared replica bounds; and a HIGH-risk
- * runbook cannot be AUTOMATIC.
+ * runbook cannot be AUTOMATIC. A runbook triggered at a later escalation level has no grace period, because the
+ * grace period holds the first page and such a runbook only runs after it.
  */
 public final class RunbookRules {
 
@@ -77,6 +78,13 @@ public final class RunbookRules {
         range(found, "maxTargets", content.maxTargets(), 1, 100);
         range(found, "gracePeriodSeconds", content.gracePeriodSeconds(), 0, 3_600);
         range(found, "verificationSeconds", content.verificationSeconds(), 0, 86_400);
+        range(found, "triggerAtLevel", content.triggerAtLevel(), 1, RunbookContent.MAX_TRIGGER_AT_LEVEL);
+        if (content.gracePeriodSeconds() > 0 && content.triggerAtLevel() > RunbookContent.DEFAULT_TRIGGER_AT_LEVEL) {
+            // The grace period holds the first page; a runbook requested only once a later level is paged comes
+            // after that page, so a grace period there would promise a hold that never happens.
+            found.add(new Violation("gracePeriodSeconds", "must be 0 for a runbook triggered at level "
+                    + content.triggerAtLevel() + ": a grace period holds the first page, which a later level follows"));
+        }
         for (int i = 0; i < content.hostAllowlist().size(); i++) {
             String host = content.hostAllowlist().get(i);
             if (host == null || !HOST.matcher(host).matches()) {

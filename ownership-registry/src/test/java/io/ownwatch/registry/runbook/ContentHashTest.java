@@ -44,8 +44,26 @@ class ContentHashTest {
         RunbookContent shadow = new RunbookContent(valid.title(), valid.description(), valid.serviceIds(), valid.alertMatchers(),
                 valid.parameters(), valid.steps(), valid.mode(), valid.riskClass(), valid.selfService(), valid.maxRunsPerHour(),
                 valid.cooldownSeconds(), valid.timeoutSeconds(), valid.maxTargets(), valid.hostAllowlist(), true,
-                valid.gracePeriodSeconds(), valid.verificationSeconds());
+                valid.gracePeriodSeconds(), valid.verificationSeconds(), valid.triggerAtLevel());
         assertThat(ContentHash.of(shadow)).isNotEqualTo(ContentHash.of(valid));
+    }
+
+    @Test
+    void aRunbookTriggeredWhenTheIncidentOpensKeepsTheHashItHadBeforeTriggerLevelsExisted() {
+        // Taken from the registry before triggerAtLevel existed: submitted and approved runbooks keep their hash.
+        assertThat(ContentHash.of(SampleRunbooks.valid()))
+                .isEqualTo("dbfeb6e453f369523d84277cf91a464f056157eb7354517079edaff97e777dc6");
+        assertThat(ContentHash.canonicalJson(SampleRunbooks.valid())).doesNotContain("triggerAtLevel");
+    }
+
+    @Test
+    void aLaterTriggerLevelIsPartOfTheHash() {
+        RunbookContent atLevelTwo = SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, 2);
+        RunbookContent atLevelThree = SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, 3);
+
+        assertThat(ContentHash.canonicalJson(atLevelTwo)).contains(",\"triggerAtLevel\":2,");
+        assertThat(ContentHash.of(atLevelTwo)).isNotEqualTo(ContentHash.of(SampleRunbooks.valid()))
+                .isNotEqualTo(ContentHash.of(atLevelThree));
     }
 
     @Test

@@ -108,17 +108,40 @@ class RunbookRulesTest {
         RunbookContent automaticHighRisk = new RunbookContent(valid.title(), valid.description(), valid.serviceIds(),
                 valid.alertMatchers(), valid.parameters(), valid.steps(), RunbookMode.AUTOMATIC, RiskClass.HIGH, false,
                 valid.maxRunsPerHour(), valid.cooldownSeconds(), valid.timeoutSeconds(), valid.maxTargets(),
-                valid.hostAllowlist(), false, 0, 300);
+                valid.hostAllowlist(), false, 0, 300, 1);
         assertThat(fields(automaticHighRisk)).containsExactly("mode");
     }
 
     @Test
     void namesEveryMissingOrOutOfRangeTopLevelField() {
         RunbookContent empty = new RunbookContent(" ", null, List.of(), List.of(), List.of(), List.of(), null, null, false,
-                0, -1, 0, 0, List.of("https://example.com"), false, -1, -1);
+                0, -1, 0, 0, List.of("https://example.com"), false, -1, -1, 0);
         assertThat(fields(empty)).containsExactlyInAnyOrder("title", "serviceIds", "mode", "riskClass", "maxRunsPerHour",
                 "cooldownSeconds", "timeoutSeconds", "maxTargets", "hostAllowlist[0]", "steps", "gracePeriodSeconds",
-                "verificationSeconds");
+                "verificationSeconds", "triggerAtLevel");
+    }
+
+    @Test
+    void acceptsTriggerLevelsFromOneToTen() {
+        assertThat(RunbookRules.validate(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, 1))).isEmpty();
+        assertThat(RunbookRules.validate(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 30, 1))).isEmpty();
+        assertThat(RunbookRules.validate(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, 2))).isEmpty();
+        assertThat(RunbookRules.validate(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, 10))).isEmpty();
+    }
+
+    @Test
+    void refusesATriggerLevelOutsideOneToTen() {
+        assertThat(fields(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, 0))).containsExactly("triggerAtLevel");
+        assertThat(fields(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, 11))).containsExactly("triggerAtLevel");
+        assertThat(fields(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 0, -3))).containsExactly("triggerAtLevel");
+    }
+
+    @Test
+    void refusesAGracePeriodOnARunbookTriggeredAfterTheFirstPage() {
+        assertThat(RunbookRules.validate(SampleRunbooks.withTrigger(SampleRunbooks.valid(), 30, 2)))
+                .singleElement()
+                .satisfies(violation -> assertThat(violation.field()).isEqualTo("gracePeriodSeconds"))
+                .satisfies(violation -> assertThat(violation.message()).contains("level 2").contains("first page"));
     }
 
     @Test

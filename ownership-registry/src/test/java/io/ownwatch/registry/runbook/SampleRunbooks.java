@@ -36,7 +36,15 @@ final class SampleRunbooks {
     static RunbookContent content(List<Parameter> parameters, List<String> allowlist, Step... steps) {
         return new RunbookContent("Restart checkout", "When checkout hangs", List.of("checkout"),
                 List.of(new LabelMatcher("alertname", MatchOp.EQUALS, "CheckoutDown")), parameters, List.of(steps),
-                RunbookMode.NEEDS_APPROVAL, RiskClass.MEDIUM, false, 2, 600, 300, 1, allowlist, false, 0, 300);
+                RunbookMode.NEEDS_APPROVAL, RiskClass.MEDIUM, false, 2, 600, 300, 1, allowlist, false, 0, 300, 1);
+    }
+
+    /** The content with another grace period and trigger level. */
+    static RunbookContent withTrigger(RunbookContent content, int gracePeriodSeconds, int triggerAtLevel) {
+        return new RunbookContent(content.title(), content.description(), content.serviceIds(), content.alertMatchers(),
+                content.parameters(), content.steps(), content.mode(), content.riskClass(), content.selfService(),
+                content.maxRunsPerHour(), content.cooldownSeconds(), content.timeoutSeconds(), content.maxTargets(),
+                content.hostAllowlist(), content.shadow(), gracePeriodSeconds, content.verificationSeconds(), triggerAtLevel);
     }
 
     static RunbookContent valid() {

@@ -2,6 +2,8 @@ package io.ownwatch.schemas.compatibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,16 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import io.ownwatch.events.RunbookVersion;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +81,29 @@ class SchemaCompatibilityTest {
         released.forEach((name, versions) -> assertThat(versions.get(1).getFullName())
                 .as("released schemas of %s name the same record", name)
                 .isEqualTo(current.get(name).getFullName()));
+    }
+
+    @Test
+    void runbookVersionsReleasedBeforeTriggerAtLevelReadAsLevelOne() throws IOException {
+        Schema v2 = ReleasedSchemas.released().get("RunbookVersion").get(2);
+        assertThat(v2.getField("triggerAtLevel")).isNull();
+        GenericRecord written = new GenericRecordBuilder(v2)
+                .set("runbookId", "rb-drain").set("version", 4).set("contentHash", "sha256:abc")
+                .set("status", new GenericData.EnumSymbol(v2.getField("status").schema(), "APPROVED"))
+                .set("ownerTeamId", "payments").set("authoredBy", "bob")
+                .set("gracePeriodSeconds", 30).set("publishedAt", 1_000L)
+                .build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(v2).write(written, encoder);
+        encoder.flush();
+
+        RunbookVersion read = new SpecificDatumReader<RunbookVersion>(v2, RunbookVersion.getClassSchema())
+                .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
+
+        assertThat(read.getRunbookId()).isEqualTo("rb-drain");
+        assertThat(read.getGracePeriodSeconds()).isEqualTo(30);
+        assertThat(read.getTriggerAtLevel()).isEqualTo(1);
     }
 
     @Test

@@ -98,6 +98,7 @@ final class EventFixtures {
                 .setCooldownSeconds(900)
                 .setTimeoutSeconds(120)
                 .setMaxTargets(3)
+                .setTriggerAtLevel(2)
                 .setPublishedAt(T0)
                 .build();
     }

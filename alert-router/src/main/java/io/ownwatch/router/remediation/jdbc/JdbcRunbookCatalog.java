@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The catalog in table {@code runbook_catalog}: one row per runbook, its latest version and status, the approved
@@ -71,7 +72,7 @@ class JdbcRunbookCatalog implements RunbookCatalog {
                 order by runbook_id
                 """)
                 .param("serviceId", serviceId)
-                .query((rs, row) -> JSON.readValue(rs.getString("definition"), Runbook.class))
+                .query((rs, row) -> read(rs.getString("definition")))
                 .list();
     }
 
@@ -79,7 +80,20 @@ class JdbcRunbookCatalog implements RunbookCatalog {
     public Optional<Runbook> approved(String runbookId) {
         return jdbc.sql("select definition from runbook_catalog where runbook_id = :runbookId and status = 'APPROVED'")
                 .param("runbookId", runbookId)
-                .query((rs, row) -> JSON.readValue(rs.getString("definition"), Runbook.class))
+                .query((rs, row) -> read(rs.getString("definition")))
                 .optional();
+    }
+
+    /**
+     * A stored definition. One written without {@code triggerAtLevel} (by an instance from before trigger levels,
+     * while a new one runs beside it; V8 spelled the level out in those stored before) meant "when the incident
+     * opens", and is read so.
+     */
+    private static Runbook read(String definition) {
+        ObjectNode tree = (ObjectNode) JSON.readTree(definition);
+        if (!tree.has("triggerAtLevel")) {
+            tree.put("triggerAtLevel", Runbook.WHEN_OPENED);
+        }
+        return JSON.treeToValue(tree, Runbook.class);
     }
 }

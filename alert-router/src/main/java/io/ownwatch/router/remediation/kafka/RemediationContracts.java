@@ -43,9 +43,13 @@ final class RemediationContracts {
         if (version.getVerificationSeconds() < 1) {
             throw new RunbookUnreadable(id, "its verificationSeconds is " + version.getVerificationSeconds());
         }
+        if (version.getTriggerAtLevel() < Runbook.WHEN_OPENED) {
+            throw new RunbookUnreadable(id, "its triggerAtLevel is " + version.getTriggerAtLevel());
+        }
         return new Runbook(id, version.getVersion(), version.getContentHash(), version.getTitle(),
                 version.getOwnerTeamId(), mode, List.copyOf(version.getServiceIds()), matchers, parameters,
-                Math.max(0, version.getGracePeriodSeconds()), version.getVerificationSeconds());
+                Math.max(0, version.getGracePeriodSeconds()), version.getVerificationSeconds(),
+                version.getTriggerAtLevel());
     }
 
     private static AlertMatcher toMatcher(String runbookId, LabelMatcher matcher) {

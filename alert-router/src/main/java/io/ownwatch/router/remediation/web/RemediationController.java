@@ -50,13 +50,17 @@ class RemediationController {
         this.memberships = memberships;
     }
 
-    /** A runbook a responder may ask for on this incident. */
+    /**
+     * A runbook a responder may ask for on this incident, whatever its trigger level; {@code triggerAtLevel} says when
+     * an automatic one is requested without being asked (1: when the incident opens, N: when level N is paged).
+     */
     record Offered(String runbookId, int version, String title, RunbookMode mode, String contentHash,
-            List<String> parameters) {
+            List<String> parameters, int triggerAtLevel) {
 
         static Offered of(Runbook runbook) {
             return new Offered(runbook.runbookId(), runbook.version(), runbook.title(), runbook.mode(),
-                    runbook.contentHash(), runbook.parameters().stream().map(p -> p.name()).toList());
+                    runbook.contentHash(), runbook.parameters().stream().map(p -> p.name()).toList(),
+                    runbook.triggerAtLevel());
         }
     }
 

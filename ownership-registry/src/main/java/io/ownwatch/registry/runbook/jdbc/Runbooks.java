@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * All runbooks and their versions ({@code runbook}, {@code runbook_version}). Every change locks the runbook's row
@@ -326,10 +327,23 @@ public class Runbooks {
     private static RunbookVersion version(ResultSet rs, int n) throws SQLException {
         return new RunbookVersion(rs.getString("runbook_id"), rs.getString("team_id"), rs.getInt("version"),
                 RunbookStatus.valueOf(rs.getString("status")), rs.getLong("revision"),
-                JSON.readValue(rs.getString("content"), RunbookContent.class), rs.getString("content_hash"),
+                content(rs.getString("content")), rs.getString("content_hash"),
                 rs.getString("authored_by"), List.of(JSON.readValue(rs.getString("authors"), String[].class)),
                 instant(rs, "submitted_at"), rs.getString("approved_by"), instant(rs, "approved_at"),
                 instant(rs, "retired_at"), instant(rs, "updated_at"));
+    }
+
+    /**
+     * Stored content. Content written without {@code triggerAtLevel} (by an instance from before trigger levels, while
+     * a new one runs beside it; V9 spelled the level out in what was stored before) meant "when the incident opens",
+     * and is read so: its content hash stays what it was.
+     */
+    private static RunbookContent content(String json) {
+        ObjectNode tree = (ObjectNode) JSON.readTree(json);
+        if (!tree.has("triggerAtLevel")) {
+            tree.put("triggerAtLevel", RunbookContent.DEFAULT_TRIGGER_AT_LEVEL);
+        }
+        return JSON.treeToValue(tree, RunbookContent.class);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -79,6 +79,7 @@ class RunbookStream extends BindingStream {
                 .setShadow(content.shadow())
                 .setGracePeriodSeconds(content.gracePeriodSeconds())
                 .setVerificationSeconds(content.verificationSeconds())
+                .setTriggerAtLevel(content.triggerAtLevel())
                 .setPublishedAt(change.publishedAt())
                 .build();
     }

@@ -28,7 +28,7 @@ record RunbookDefinition(String id, String teamId, String title, String descript
         List<MatcherJson> alertMatchers, List<ParameterJson> parameters, List<StepJson> steps, RunbookMode mode,
         RiskClass riskClass, Boolean selfService, Integer maxRunsPerHour, Integer cooldownSeconds, Integer timeoutSeconds,
         Integer maxTargets, List<String> hostAllowlist, Boolean shadow, Integer gracePeriodSeconds,
-        Integer verificationSeconds) {
+        Integer verificationSeconds, Integer triggerAtLevel) {
 
     record MatcherJson(String label, MatchOp op, String value) {
     }
@@ -88,7 +88,8 @@ record RunbookDefinition(String id, String teamId, String title, String descript
                 or(maxTargets, RunbookContent.DEFAULT_MAX_TARGETS),
                 hostAllowlist, Boolean.TRUE.equals(shadow),
                 or(gracePeriodSeconds, RunbookContent.DEFAULT_GRACE_PERIOD_SECONDS),
-                or(verificationSeconds, RunbookContent.DEFAULT_VERIFICATION_SECONDS));
+                or(verificationSeconds, RunbookContent.DEFAULT_VERIFICATION_SECONDS),
+                or(triggerAtLevel, RunbookContent.DEFAULT_TRIGGER_AT_LEVEL));
     }
 
     private static int or(Integer value, int fallback) {
