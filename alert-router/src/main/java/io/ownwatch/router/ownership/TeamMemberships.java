@@ -75,7 +75,7 @@ public class TeamMemberships {
             cache.remove(personId);
             throw new MembershipUnknown(personId, e);
         }
-        if (ttl.isPositive()) {
+        if (!ttl.isZero() && !ttl.isNegative()) {
             if (cache.size() >= MAX_CACHED) {
                 // Crude but bounded: everyone asks the registry once more, which is what happens without a cache.
                 cache.clear();
