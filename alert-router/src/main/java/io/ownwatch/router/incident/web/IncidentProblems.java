@@ -34,7 +34,8 @@ class IncidentProblems {
     @ExceptionHandler(IncidentAlreadyResolved.class)
     ProblemDetail alreadyResolved(IncidentAlreadyResolved e) {
         return problem(HttpStatus.CONFLICT, "incident-resolved", "Incident already resolved",
-                e.getMessage() + "; if its alerts fire again they open a new incident.");
+                e.getMessage() + "; if its alerts fire again they open a new incident, unless a responder reopens it"
+                        + " (POST /api/v1/incidents/{id}/reopen) within the reopen window.");
     }
 
     @ExceptionHandler(IncidentNotResolved.class)
