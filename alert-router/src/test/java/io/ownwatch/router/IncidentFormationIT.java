@@ -74,6 +74,8 @@ class IncidentFormationIT {
         TestInfrastructure.get().springProperties("router_formation").forEach((k, v) -> registry.add(k, () -> v));
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-formation-it");
         registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
+        // A test stops the registry and expects a responder's membership to be unknown: no cached answer may outlive it.
+        registry.add("ownwatch.router.ownership.membership-cache-ttl", () -> "0s");
     }
 
     @BeforeAll

@@ -125,6 +125,8 @@ class RemediationTriggerIT {
         registry.add("spring.cloud.stream.kafka.bindings.recordRemediationResult-in-0.consumer.dlq-name",
                 () -> RESULTS_DLQ);
         registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
+        // A test stops the registry and expects a responder's membership to be unknown: no cached answer may outlive it.
+        registry.add("ownwatch.router.ownership.membership-cache-ttl", () -> "0s");
         registry.add("ownwatch.router.remediation.verification.poll-every", () -> "200ms");
     }
 

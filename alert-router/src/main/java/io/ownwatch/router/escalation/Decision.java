@@ -34,7 +34,10 @@ public sealed interface Decision {
     record Stop(String why) implements Decision {
     }
 
-    /** Reassigned while unacknowledged: start over on the new team's policy, first step due at once. */
+    /**
+     * Reassigned while unacknowledged, or reopened: start over on the (new) team's policy, taken afresh, first step
+     * due at once.
+     */
     record Restart(String teamId) implements Decision {
     }
 

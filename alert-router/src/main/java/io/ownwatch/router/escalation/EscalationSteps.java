@@ -26,6 +26,10 @@ public final class EscalationSteps {
                     ? (state.status().running() ? new Decision.Stop("reassigned while acknowledged") : new Decision.Unchanged())
                     : new Decision.Restart(reassigned.teamId());
         }
+        if (trigger instanceof Trigger.Reopened reopened) {
+            // Whatever became of the last chain (stopped on resolve, exhausted), the reopened incident starts a new one.
+            return new Decision.Restart(reopened.teamId());
+        }
         if (!state.status().running()) {
             return new Decision.Unchanged();
         }

@@ -60,6 +60,22 @@ class EscalationTriggers {
                 reassigned.incident().status() == IncidentStatus.ACKNOWLEDGED));
     }
 
+    /**
+     * A reopened incident escalates again from level 1, on a fresh snapshot of its team's policy, with new page ids
+     * (the next generation). An incident older than escalation has no row yet: it gets one, due at once.
+     */
+    @EventListener
+    @Order(0)
+    @Transactional
+    public void reopened(IncidentEvent.Reopened reopened) {
+        if (journal.lock(reopened.incidentId()).isPresent()
+                && escalations.findForUpdate(reopened.incidentId()).isEmpty()) {
+            escalations.start(reopened.incidentId(), reopened.incident().teamId(), reopened.incident().serviceId());
+            return;
+        }
+        move(reopened.incidentId(), new Trigger.Reopened(reopened.incident().teamId()));
+    }
+
     @EventListener
     @Transactional
     public void firstPageHeld(RemediationEvent.FirstPageHeld held) {

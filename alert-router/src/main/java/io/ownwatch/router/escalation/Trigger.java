@@ -29,6 +29,10 @@ public sealed interface Trigger {
     record Reassigned(String teamId, boolean acknowledged) implements Trigger {
     }
 
+    /** A person reopened the resolved incident: it is the team's again, from the first level. */
+    record Reopened(String teamId) implements Trigger {
+    }
+
     /** An automatic runbook runs first: level 1 waits up to {@code grace}. */
     record FirstPageHeld(String runbookId, Duration grace) implements Trigger {
     }

@@ -1,6 +1,7 @@
 package io.ownwatch.router.incident;
 
 import io.ownwatch.router.alert.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -119,6 +120,24 @@ public record Incident(
         return new Incident(id, dedupKey, status, serviceId, Objects.requireNonNull(toTeamId, "teamId"), severity,
                 summary, openedAt, lastSeenAt, resolvedAt, alertCount, nextSequence, groupKey, flapping, acknowledgedAt,
                 acknowledgedBy, deduplicatedNotedAt);
+    }
+
+    /**
+     * Open again, at a person's request, within {@code window} of its resolution: triggered, with no acknowledgement and
+     * no resolution time; when it opened, what it holds and how often its alerts fired stay as they were.
+     *
+     * @throws IncidentNotResolved when it is not resolved
+     * @throws ReopenWindowClosed when it was resolved more than {@code window} before {@code at}
+     */
+    public Incident reopen(Instant at, Duration window) {
+        if (isOpen()) {
+            throw new IncidentNotResolved(id);
+        }
+        if (at.isAfter(resolvedAt.plus(window))) {
+            throw new ReopenWindowClosed(id, resolvedAt, window);
+        }
+        return new Incident(id, dedupKey, IncidentStatus.OPEN, serviceId, teamId, severity, summary, openedAt,
+                lastSeenAt, null, alertCount, nextSequence, groupKey, flapping, null, null, deduplicatedNotedAt);
     }
 
     /** The next {@code count} sequence numbers are taken. */

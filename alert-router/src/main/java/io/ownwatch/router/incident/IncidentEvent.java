@@ -31,6 +31,10 @@ public sealed interface IncidentEvent {
     record Resolved(Incident incident, TimelineEntry.Actor by) implements IncidentEvent {
     }
 
+    /** Reopened by a person after it was resolved: triggered again, its alerts held (and counted firing) again. */
+    record Reopened(Incident incident, TimelineEntry.Actor by, String reason) implements IncidentEvent {
+    }
+
     /** Handed from one team to another. */
     record Reassigned(Incident incident, String fromTeamId, TimelineEntry.Actor by) implements IncidentEvent {
     }

@@ -6,6 +6,8 @@ import io.ownwatch.router.timeline.TimelineOutbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What responders do to an incident: acknowledge, resolve, add a note, reassign. Each change and its timeline event
+ * What responders do to an incident: acknowledge, resolve, reopen, add a note, reassign. Each change and its timeline event
  * (actor: the person) are written in one transaction, on the incident locked for it. The caller's access rule runs
  * on that locked incident, so a reassignment racing with the action cannot slip past it.
  */
@@ -29,14 +31,16 @@ public class IncidentResponse {
     private final TimelineOutbox timeline;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final ResponseProperties properties;
     private final Clock clock;
 
     IncidentResponse(Incidents incidents, TimelineOutbox timeline, TransactionTemplate transactions,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, ResponseProperties properties, Clock clock) {
         this.incidents = incidents;
         this.timeline = timeline;
         this.transactions = transactions;
         this.events = events;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -65,6 +69,44 @@ public class IncidentResponse {
             Incident stored = record(incident.resolve(now), TimelineEntryType.RESOLVED, now, person, "reason",
                     "resolved by hand");
             events.publishEvent(new IncidentEvent.Resolved(stored, actor(person)));
+            return stored;
+        });
+    }
+
+    /**
+     * Reopens a resolved incident, within the reopen window of its resolution: triggered again, unacknowledged, its
+     * alerts held by it again (a new trigger of one of them joins it) and counted as firing, so that it resolves by
+     * itself only once their sender reports them resolved again (a person may resolve it at any time). Escalation
+     * listens to the {@link IncidentEvent.Reopened} published here and starts over.
+     * <p>
+     * The dedup keys of its alerts are locked before the incident row, the order routing takes them in, so that no
+     * trigger of one of them can open a new incident between the check below and the commit.
+     *
+     * @throws IncidentNotResolved when it is not resolved
+     * @throws ReopenWindowClosed when it was resolved longer ago than the window
+     * @throws AlertHeldElsewhere when one of its alerts is held by a newer open incident
+     */
+    public Incident reopen(UUID id, String person, String reason, Consumer<Incident> mayAct) {
+        return transactions.execute(status -> {
+            // A resolved incident's alerts no longer change: what is read here is what is locked below.
+            List<String> dedupKeys = incidents.alertsOf(id).stream().map(IncidentAlert::dedupKey).toList();
+            Optional<String> groupKey = incidents.findById(id).map(Incident::groupKey);
+            incidents.lockAll(dedupKeys, groupKey.stream().toList());
+            Incident incident = incidents.findByIdForUpdate(id).orElseThrow(() -> new IncidentNotFound(id));
+            mayAct.accept(incident);
+            Instant now = clock.instant();
+            Incident reopened = incident.reopen(now, properties.reopenWindow());
+            Map<String, Situation.Held> holders = incidents.findHoldingAll(dedupKeys);
+            for (String dedupKey : dedupKeys) {
+                Situation.Held holder = holders.get(dedupKey);
+                if (holder != null) {
+                    throw new AlertHeldElsewhere(id, dedupKey, holder.incident().id());
+                }
+            }
+            Incident stored = record(reopened, TimelineEntryType.REOPENED, now, person, "reason", reason,
+                    "resolvedAt", incident.resolvedAt().toString());
+            incidents.holdAgain(id);
+            events.publishEvent(new IncidentEvent.Reopened(stored, actor(person), reason));
             return stored;
         });
     }

@@ -76,6 +76,12 @@ public interface Incidents {
     /** {@link #update} for many unresolved incidents, in one round trip. */
     void updateOpen(Collection<Incident> incidents);
 
+    /**
+     * The alerts of a reopened incident are held by it again and count as firing until their sender says they
+     * resolved. The caller has made sure, under the locks of their dedup keys, that no other incident holds them.
+     */
+    void holdAgain(UUID incidentId);
+
     /** Inserts or replaces the incident's row of this alert. */
     void saveAlert(IncidentAlert alert);
 

@@ -23,10 +23,12 @@ public class AlertIngest {
     public static final String TEAM_LABEL = "ownwatch_team";
 
     private final AlertPublication publication;
+    private final IngestProperties properties;
     private final Clock clock;
 
-    AlertIngest(AlertPublication publication, Clock clock) {
+    AlertIngest(AlertPublication publication, IngestProperties properties, Clock clock) {
         this.publication = publication;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -44,7 +46,7 @@ public class AlertIngest {
             case GRAFANA -> GrafanaWebhook.parse(body, receivedAt, AlertIngest::newId);
             case PAGERDUTY -> List.of(PagerDutyEvent.parse(body, receivedAt, newId(),
                     () -> UUID.randomUUID().toString().replace("-", "")));
-            case GENERIC -> List.of(GenericAlert.parse(body, receivedAt, newId()));
+            case GENERIC -> GenericAlert.parseAll(body, receivedAt, AlertIngest::newId, properties.maxAlertsPerRequest());
         };
         List<Alert> alerts = parsed.stream().map(alert -> labelled(alert, integration)).toList();
         publication.publishAll(alerts, integration.id());

@@ -16,6 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter what a 503 tells the sender to wait before retrying
  * @param topic where accepted alerts are written
  * @param brokerTimeout longest wait for the broker's acknowledgement of a request's alerts before answering 503
+ * @param maxAlertsPerRequest most alerts one plain JSON request may hold (its array or {@code alerts} list); more are
+ *        refused with 400 naming the list, on top of the body-size limit
  * @param producer Kafka producer settings of the ingest's own producer, over the binder's common ones
  *        ({@code spring.cloud.stream.kafka.binder.configuration} and {@code producer-properties}): how long
  *        concurrent requests wait to share one batch ({@code linger.ms}) and how large it grows
@@ -27,6 +29,7 @@ public record IngestProperties(
         @DefaultValue("5s") @NotNull Duration retryAfter,
         @DefaultValue("alerts.v1") @NotBlank String topic,
         @DefaultValue("10s") @NotNull Duration brokerTimeout,
+        @DefaultValue("1000") @Positive int maxAlertsPerRequest,
         Map<String, String> producer) {
 
     public IngestProperties {

@@ -40,6 +40,15 @@ final class JsonFields {
 
     /** The body as a JSON object. */
     static JsonNode object(byte[] body, String expected) {
+        JsonNode root = tree(body, expected);
+        if (!root.isObject()) {
+            throw new InvalidAlertField("$", "the body must be a JSON object");
+        }
+        return root;
+    }
+
+    /** The body as JSON of any shape. */
+    static JsonNode tree(byte[] body, String expected) {
         if (body == null || body.length == 0) {
             throw new MalformedAlertPayload("The body is empty; expected " + expected + ".", null);
         }
@@ -51,9 +60,6 @@ final class JsonFields {
         }
         if (root == null || root.isMissingNode()) {
             throw new MalformedAlertPayload("The body is empty; expected " + expected + ".", null);
-        }
-        if (!root.isObject()) {
-            throw new InvalidAlertField("$", "the body must be a JSON object");
         }
         return root;
     }

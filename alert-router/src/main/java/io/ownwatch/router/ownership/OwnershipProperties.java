@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clientRegistrationId the OAuth2 client registration ({@code spring.security.oauth2.client.registration.*})
  *                             whose client-credentials token the router presents to the registry
  * @param view how the local view of {@code ownership.v1} is fed and when it counts as stale
+ * @param membershipCacheTtl how long the registry's answer to "which teams is this person in" is reused for the
+ *                           responder API; a person removed from a team keeps acting for it up to this long
  */
 @Validated
 @ConfigurationProperties("ownwatch.router.ownership")
@@ -28,7 +30,8 @@ public record OwnershipProperties(
         @DefaultValue("1s") @NotNull Duration connectTimeout,
         @DefaultValue("2s") @NotNull Duration readTimeout,
         @DefaultValue("alert-router") @NotBlank String clientRegistrationId,
-        @DefaultValue @NotNull @Valid View view) {
+        @DefaultValue @NotNull @Valid View view,
+        @DefaultValue("30s") @NotNull Duration membershipCacheTtl) {
 
     /**
      * The local view of {@code ownership.v1}.

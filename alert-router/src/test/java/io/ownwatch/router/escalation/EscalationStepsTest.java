@@ -115,6 +115,20 @@ class EscalationStepsTest {
     }
 
     @Test
+    void aReopenedIncidentStartsOverWhateverBecameOfTheLastChain() {
+        EscalationState stopped = new EscalationState(EscalationState.Status.STOPPED, 1, 1, 2, null, null);
+        EscalationState exhausted = new EscalationState(EscalationState.Status.EXHAUSTED, 2, 2, 2, null, null);
+
+        assertThat(EscalationSteps.next(POLICY, stopped, new Trigger.Reopened("payments"), T0))
+                .isEqualTo(new Decision.Restart("payments"));
+        assertThat(EscalationSteps.next(POLICY, exhausted, new Trigger.Reopened("payments"), T0))
+                .isEqualTo(new Decision.Restart("payments"));
+        assertThat(EscalationSteps.next(null, running(1, 1, T0), new Trigger.Reopened("payments"), T0))
+                .as("no snapshot needed: the restarted chain takes a fresh one")
+                .isEqualTo(new Decision.Restart("payments"));
+    }
+
+    @Test
     void theSnapshotWinsOverAPolicyChangedMidWay() {
         // The state was reached under POLICY; whatever the registry holds now, the snapshot decides.
         PolicySnapshot edited = new PolicySnapshot("chain", "payments", 0, List.of(new Level(5, List.of(ANN))));

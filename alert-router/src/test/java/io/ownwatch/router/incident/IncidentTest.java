@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ownwatch.router.alert.Severity;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,36 @@ class IncidentTest {
         assertThatThrownBy(() -> resolved.resolve(OPENED.plusSeconds(400))).isInstanceOf(IncidentAlreadyResolved.class);
         assertThatThrownBy(() -> resolved.acknowledge("bob", OPENED.plusSeconds(400))).isInstanceOf(IncidentAlreadyResolved.class);
         assertThatThrownBy(() -> resolved.reassign("identity")).isInstanceOf(IncidentAlreadyResolved.class);
+    }
+
+    @Test
+    void reopeningWithinTheWindowTriggersItAgainWithoutAcknowledgementOrResolution() {
+        Incident resolved = open().acknowledge("bob", OPENED.plusSeconds(60)).resolve(OPENED.plusSeconds(300));
+
+        Incident reopened = resolved.reopen(OPENED.plusSeconds(300).plus(Duration.ofHours(24)), Duration.ofHours(24));
+
+        assertThat(reopened.status()).isEqualTo(IncidentStatus.OPEN);
+        assertThat(reopened.isOpen()).isTrue();
+        assertThat(reopened.resolvedAt()).isNull();
+        assertThat(reopened.acknowledgedAt()).isNull();
+        assertThat(reopened.acknowledgedBy()).isNull();
+        assertThat(reopened.openedAt()).as("response times still count from the first alert").isEqualTo(OPENED);
+        assertThat(reopened.alertCount()).isEqualTo(resolved.alertCount());
+        assertThat(reopened.nextSequence()).isEqualTo(resolved.nextSequence());
+    }
+
+    @Test
+    void reopeningIsRefusedWhenNotResolvedOrAfterTheWindow() {
+        Duration window = Duration.ofHours(24);
+        assertThatThrownBy(() -> open().reopen(OPENED.plusSeconds(60), window)).isInstanceOf(IncidentNotResolved.class);
+        assertThatThrownBy(() -> open().acknowledge("bob", OPENED).reopen(OPENED.plusSeconds(60), window))
+                .isInstanceOf(IncidentNotResolved.class);
+
+        Incident resolved = open().resolve(OPENED.plusSeconds(300));
+        assertThatThrownBy(() -> resolved.reopen(OPENED.plusSeconds(301).plus(window), window))
+                .isInstanceOf(ReopenWindowClosed.class)
+                .hasMessageContaining("PT24H")
+                .satisfies(e -> assertThat(((ReopenWindowClosed) e).window()).isEqualTo(window));
     }
 
     @Test

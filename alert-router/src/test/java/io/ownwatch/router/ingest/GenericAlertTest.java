@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -80,9 +82,66 @@ class GenericAlertTest {
     }
 
     @Test
+    void takesManyAlertsAsAnArrayOrAsAnAlertsListEachWithItsOwnEventId() {
+        String two = "{\"summary\":\"Disk full\",\"severity\":\"critical\",\"dedupKey\":\"disk\"},"
+                + "{\"summary\":\"Queue stuck\",\"severity\":\"warning\",\"status\":\"resolved\"}";
+
+        for (String body : List.of("[" + two + "]", "{\"alerts\":[" + two + "]}")) {
+            List<Alert> alerts = parseAll(body, 10);
+            assertThat(alerts).extracting(Alert::summary).containsExactly("Disk full", "Queue stuck");
+            assertThat(alerts).extracting(Alert::eventId).containsExactly("event-1", "event-2");
+            assertThat(alerts).extracting(Alert::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
+            assertThat(alerts.get(0).dedupKey()).isEqualTo("disk");
+            assertThat(alerts).allSatisfy(alert -> assertThat(alert.receivedAt()).isEqualTo(NOW));
+        }
+    }
+
+    @Test
+    void theSingleObjectFormIsOneAlertAsBefore() {
+        assertThat(parseAll(text(), 1)).singleElement().satisfies(alert -> {
+            assertThat(alert.dedupKey()).isEqualTo("backup/billing-db");
+            assertThat(alert.eventId()).isEqualTo("event-1");
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "[{\"summary\":\"a\",\"severity\":\"info\"},{\"severity\":\"info\"}]|[1].summary",
+            "{\"alerts\":[{\"summary\":\"a\",\"severity\":\"info\"},{\"summary\":\"b\",\"severity\":\"loud\"}]}|alerts[1].severity",
+            "{\"alerts\":[{\"summary\":\"a\",\"severity\":\"info\",\"labels\":{\"x\":1}}]}|alerts[0].labels.x",
+            "{\"alerts\":[{\"summary\":\"a\",\"severity\":\"info\"},\"text\"]}|alerts[1]",
+            "{\"alerts\":[]}|alerts",
+            "{\"alerts\":{}}|alerts",
+            "[]|$",
+            "\"text\"|$",
+            "[{\"summary\":\"a\",\"severity\":\"info\"},{\"summary\":\"b\",\"severity\":\"info\"},{\"summary\":\"c\",\"severity\":\"info\"}]|$"})
+    void refusesAListWithOneBadAlertNamingItsIndexAndField(String body, String field) {
+        assertThatThrownBy(() -> parseAll(body, 2))
+                .isInstanceOfSatisfying(InvalidAlertField.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    @Test
+    void refusesMoreAlertsThanTheLimitNamingIt() {
+        String three = "[{\"summary\":\"a\",\"severity\":\"info\"},{\"summary\":\"b\",\"severity\":\"info\"},"
+                + "{\"summary\":\"c\",\"severity\":\"info\"}]";
+        assertThat(parseAll(three, 3)).hasSize(3);
+        assertThatThrownBy(() -> parseAll("{\"alerts\":" + three + "}", 2))
+                .isInstanceOfSatisfying(InvalidAlertField.class, e -> {
+                    assertThat(e.field()).isEqualTo("alerts");
+                    assertThat(e.getMessage()).contains("at most 2");
+                });
+    }
+
+    @Test
     void refusesABodyThatIsNotJson() {
         assertThatThrownBy(() -> parse("summary=x")).isInstanceOf(MalformedAlertPayload.class);
         assertThatThrownBy(() -> parse("")).isInstanceOf(MalformedAlertPayload.class);
+    }
+
+    private static List<Alert> parseAll(String body, int maxAlerts) {
+        AtomicInteger ids = new AtomicInteger();
+        return GenericAlert.parseAll(body.getBytes(StandardCharsets.UTF_8), NOW, () -> "event-" + ids.incrementAndGet(),
+                maxAlerts);
     }
 
     private static Alert parse(String body) {

@@ -294,6 +294,59 @@ class IngestFormsIT {
         }
     }
 
+    @Test
+    void genericJsonTakesManyAlertsAsAnArrayOrAnAlertsListAndAnswers202OnceAllAreWritten() {
+        TestIntegrations.Created integration = create("generic", null, null);
+        String run = unique();
+        List<String> alerts = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            alerts.add("{\"summary\":\"Job %d failed\",\"severity\":\"warning\",\"dedupKey\":\"%s-%d\"}"
+                    .formatted(i, run, i));
+        }
+        String array = "[" + String.join(",", alerts) + "]";
+
+        for (String body : List.of(array, "{\"alerts\":" + array.replace(run, run + "-list") + "}")) {
+            try (AlertsTap tap = new AlertsTap()) {
+                HttpResponse<String> response = send(post("/api/v1/ingest/generic", body)
+                        .header("Authorization", "Bearer " + integration.key()));
+
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                JsonNode answer = JSON.readTree(response.body());
+                assertThat(answer.get("accepted").asInt()).isEqualTo(25);
+                List<AlertEvent> written = tap.await(25);
+                List<String> answered = new ArrayList<>();
+                answer.get("eventIds").values().forEach(id -> answered.add(id.stringValue()));
+                assertThat(written).extracting(AlertEvent::getEventId).containsExactlyInAnyOrderElementsOf(answered);
+                assertThat(written).extracting(AlertEvent::getDedupKey).doesNotHaveDuplicates()
+                        .allSatisfy(key -> assertThat(key).startsWith(run));
+                assertThat(written).allSatisfy(event -> {
+                    assertThat(event.getSource()).isEqualTo(AlertSource.JSON);
+                    assertThat(event.getIntegrationId()).isEqualTo(integration.id());
+                    assertThat(event.getLabels()).containsEntry("ownwatch_integration", integration.name());
+                });
+            }
+        }
+    }
+
+    @Test
+    void genericJsonRefusesTheWholeListForOneBadAlertNamingItsIndexAndTooManyAlerts() {
+        TestIntegrations.Created integration = create("generic", null, null);
+        String good = "{\"summary\":\"fine\",\"severity\":\"info\",\"dedupKey\":\"" + unique() + "\"}";
+        String noSummary = "{\"severity\":\"info\"}";
+
+        assertField(post("/api/v1/ingest/generic", "{\"alerts\":[" + good + "," + good + "," + good + "," + noSummary + "]}")
+                .header("Authorization", "Bearer " + integration.key()), "alerts[3].summary");
+        assertField(post("/api/v1/ingest/generic", "[" + good + ",{\"summary\":\"x\",\"severity\":\"loud\"}]")
+                .header("Authorization", "Bearer " + integration.key()), "[1].severity");
+        assertField(post("/api/v1/ingest/generic", "{\"alerts\":[]}")
+                .header("Authorization", "Bearer " + integration.key()), "alerts");
+
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(1001, good)) + "]";
+        HttpResponse<String> refused = assertRefusedAndNothingWritten(post("/api/v1/ingest/generic", tooMany)
+                .header("Authorization", "Bearer " + integration.key()), 400, "at most 1000");
+        assertThat(JSON.readTree(refused.body()).get("field").stringValue()).isEqualTo("$");
+    }
+
     // --- keys and signatures ---------------------------------------------------------------------------------
 
     @Test

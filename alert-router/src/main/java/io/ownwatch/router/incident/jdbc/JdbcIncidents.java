@@ -369,6 +369,13 @@ class JdbcIncidents implements Incidents {
         return params;
     }
 
+    @Override
+    public void holdAgain(UUID incidentId) {
+        jdbc.sql("update incident_alert set held = true, status = 'FIRING' where incident_id = :id")
+                .param("id", incidentId)
+                .update();
+    }
+
     private static final String SAVE_ALERT = """
             insert into incident_alert (incident_id, dedup_key, status, severity, summary, labels,
                                         first_seen_at, last_seen_at, alert_count, held)

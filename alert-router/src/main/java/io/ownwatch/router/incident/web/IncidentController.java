@@ -8,6 +8,7 @@ import io.ownwatch.router.incident.IncidentNotFound;
 import io.ownwatch.router.incident.IncidentResponse;
 import io.ownwatch.router.incident.IncidentStatus;
 import io.ownwatch.router.incident.Incidents;
+import io.ownwatch.router.ownership.KnownTeams;
 import io.ownwatch.router.ownership.TeamMemberships;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -48,11 +49,13 @@ class IncidentController {
     private final Incidents incidents;
     private final IncidentResponse response;
     private final TeamMemberships memberships;
+    private final KnownTeams teams;
 
-    IncidentController(Incidents incidents, IncidentResponse response, TeamMemberships memberships) {
+    IncidentController(Incidents incidents, IncidentResponse response, TeamMemberships memberships, KnownTeams teams) {
         this.incidents = incidents;
         this.response = response;
         this.memberships = memberships;
+        this.teams = teams;
     }
 
     /** An incident with the alerts it holds. */
@@ -63,6 +66,9 @@ class IncidentController {
     }
 
     record ReassignRequest(@NotBlank @Size(max = 200) String teamId, @Size(max = 1000) String reason) {
+    }
+
+    record ReopenRequest(@Size(max = 1000) String reason) {
     }
 
     @GetMapping("/{id}")
@@ -105,6 +111,16 @@ class IncidentController {
         return response.resolve(id, caller.getName(), mayAct(caller, false));
     }
 
+    /** Reopens a resolved incident within the reopen window; the body and its reason are optional. */
+    @PostMapping("/{id}/reopen")
+    @PreAuthorize("hasAnyRole('OPS_ADMIN', 'RESPONDER')")
+    Incident reopen(@PathVariable UUID id, @Valid @RequestBody(required = false) ReopenRequest request,
+            Authentication caller) {
+        String reason = request == null || request.reason() == null || request.reason().isBlank() ? null
+                : request.reason().strip();
+        return response.reopen(id, caller.getName(), reason, mayAct(caller, false));
+    }
+
     @PostMapping("/{id}/notes")
     @PreAuthorize("hasAnyRole('OPS_ADMIN', 'RESPONDER', 'SUPPORT')")
     Incident addNote(@PathVariable UUID id, @Valid @RequestBody NoteRequest note, Authentication caller) {
@@ -114,7 +130,13 @@ class IncidentController {
     @PostMapping("/{id}/reassign")
     @PreAuthorize("hasAnyRole('OPS_ADMIN', 'RESPONDER')")
     Incident reassign(@PathVariable UUID id, @Valid @RequestBody ReassignRequest request, Authentication caller) {
-        return response.reassign(id, caller.getName(), request.teamId().strip(), request.reason(), mayAct(caller, false));
+        Consumer<Incident> mayAct = mayAct(caller, false);
+        String teamId = request.teamId().strip();
+        // Asked before the incident is locked: a slow registry never holds the lock.
+        if (!teams.exists(teamId)) {
+            throw new UnknownTeam(teamId);
+        }
+        return response.reassign(id, caller.getName(), teamId, request.reason(), mayAct);
     }
 
     /**

@@ -1,15 +1,21 @@
 package io.ownwatch.router.incident.web;
 
+import io.ownwatch.router.incident.AlertHeldElsewhere;
 import io.ownwatch.router.incident.IncidentAlreadyResolved;
 import io.ownwatch.router.incident.IncidentNotFound;
+import io.ownwatch.router.incident.IncidentNotResolved;
+import io.ownwatch.router.incident.ReopenWindowClosed;
+import io.ownwatch.router.ownership.KnownTeams;
 import io.ownwatch.router.ownership.TeamMemberships;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -28,7 +34,48 @@ class IncidentProblems {
     @ExceptionHandler(IncidentAlreadyResolved.class)
     ProblemDetail alreadyResolved(IncidentAlreadyResolved e) {
         return problem(HttpStatus.CONFLICT, "incident-resolved", "Incident already resolved",
-                e.getMessage() + "; if its alerts fire again they open a new incident.");
+                e.getMessage() + "; if its alerts fire again they open a new incident, unless a responder reopens it"
+                        + " (POST /api/v1/incidents/{id}/reopen) within the reopen window.");
+    }
+
+    @ExceptionHandler(IncidentNotResolved.class)
+    ProblemDetail notResolved(IncidentNotResolved e) {
+        return problem(HttpStatus.CONFLICT, "incident-not-resolved", "Incident not resolved",
+                e.getMessage() + "; only a resolved incident can be reopened.");
+    }
+
+    @ExceptionHandler(ReopenWindowClosed.class)
+    ProblemDetail reopenWindowClosed(ReopenWindowClosed e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "reopen-window-closed", "Reopen window closed",
+                e.getMessage() + "; if the problem is back, its next alert opens a new incident.");
+        problem.setProperty("reopenWindow", e.window().toString());
+        return problem;
+    }
+
+    @ExceptionHandler(AlertHeldElsewhere.class)
+    ProblemDetail alertHeldElsewhere(AlertHeldElsewhere e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "alert-held-by-open-incident",
+                "Alert held by an open incident", e.getMessage() + "; work on that incident instead.");
+        problem.setProperty("incidentId", e.holder().toString());
+        problem.setProperty("dedupKey", e.dedupKey());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownTeam.class)
+    ProblemDetail unknownTeam(UnknownTeam e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "unknown-team", "Unknown team",
+                "'teamId' " + e.getMessage() + "; nothing was changed.");
+        problem.setProperty("errors", List.of(Map.of("field", "teamId", "message", e.getMessage())));
+        return problem;
+    }
+
+    @ExceptionHandler(KnownTeams.TeamsUnknown.class)
+    ResponseEntity<ProblemDetail> teamsUnknown(KnownTeams.TeamsUnknown e) {
+        log.warn("Reassignment refused: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", "Ownership registry unavailable",
+                        "The ownership registry could not confirm that the team exists; nothing was changed. "
+                                + "Try again later."));
     }
 
     @ExceptionHandler(TeamMemberships.MembershipUnknown.class)

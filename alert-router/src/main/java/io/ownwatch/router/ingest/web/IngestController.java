@@ -51,7 +51,10 @@ class IngestController {
         return accept(request, IntegrationType.GRAFANA);
     }
 
-    @Operation(summary = "One alert in Ownwatch's plain JSON form", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+    @Operation(summary = "Alerts in Ownwatch's plain JSON form",
+            description = "One GenericAlert object, a JSON array of them, or {\"alerts\": [...]}; a list is taken whole "
+                    + "or refused whole (400 naming e.g. alerts[3].summary), at most ownwatch.router.ingest.max-alerts-per-request.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
             required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = GenericAlertDocument.class))))
     @PostMapping("/generic")
     @ResponseStatus(HttpStatus.ACCEPTED)
