@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the outbox relay polls.
  *
- * @param pollDelay pause between polls once the backlog is drained; short, because other services' views follow it
+ * @param pollDelay longest pause between polls once the backlog is drained (a commit of this instance that appended
+ *        ends it early); short, because other instances' messages are found by polling only
  * @param batchSize most messages published per transaction
  */
 @Validated
