@@ -1,5 +1,6 @@
 package io.ownwatch.edge.outbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,25 @@ public class Outbox {
             return done.size();
         });
         return published == null ? 0 : published;
+    }
+
+    /**
+     * Deletes up to {@code limit} messages published longer than {@code retention} ago. Only ids below the oldest
+     * unpublished message are looked at, a range of the primary key, so the cost does not grow with the table.
+     *
+     * @return how many were deleted
+     */
+    int prune(Duration retention, int limit) {
+        return jdbc.sql("""
+                        DELETE FROM outbox_message WHERE id IN (
+                            SELECT id FROM outbox_message
+                            WHERE id < (SELECT coalesce(min(id), 9223372036854775807) FROM outbox_message
+                                        WHERE published_at IS NULL)
+                              AND published_at < now() - make_interval(secs => :retention)
+                            ORDER BY id LIMIT :limit)""")
+                .param("retention", retention.toMillis() / 1000.0)
+                .param("limit", limit)
+                .update();
     }
 
     /** The run (one stream's consecutive messages) handed to its stream; {@code null} if nothing was handed over. */

@@ -1,5 +1,6 @@
 package io.ownwatch.edge.outbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,10 @@ import org.springframework.context.SmartLifecycle;
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** How often published messages past their retention are deleted; a minute's worth of a burst at most waits. */
+    private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+    private static final int PRUNE_BATCH = 10_000;
 
     private final Outbox outbox;
     private final Map<String, OutboxStream> streams;
@@ -45,6 +50,17 @@ class OutboxRelay implements SmartLifecycle {
         return total;
     }
 
+    /** Deletes the messages published longer ago than the retention, a bounded number per statement. */
+    int prune() {
+        int total = 0;
+        int deleted;
+        do {
+            deleted = outbox.prune(properties.retention(), PRUNE_BATCH);
+            total += deleted;
+        } while (deleted == PRUNE_BATCH && running);
+        return total;
+    }
+
     @Override
     public void start() {
         running = true;
@@ -57,9 +73,14 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private void relayUntilStopped() {
+        long nextPrune = System.nanoTime();
         while (running) {
             try {
                 drain();
+                if (System.nanoTime() - nextPrune >= 0) {
+                    nextPrune = System.nanoTime() + PRUNE_EVERY.toNanos();
+                    prune();
+                }
             }
             catch (RuntimeException ex) {
                 // The database is unreachable, for instance: wait for the next poll rather than spin.

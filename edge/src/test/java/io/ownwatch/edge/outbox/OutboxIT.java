@@ -124,7 +124,7 @@ class OutboxIT {
                 return Math.min(acknowledged.get(), messages.size());
             }
         };
-        OutboxRelay relay = new OutboxRelay(outbox, List.of(batching), new OutboxProperties(Duration.ofMillis(10), 10));
+        OutboxRelay relay = new OutboxRelay(outbox, List.of(batching), new OutboxProperties(Duration.ofMillis(10), 10, Duration.ofHours(1)));
 
         assertThat(relay.drain()).as("the broker acknowledged the first of three").isEqualTo(1);
         assertThat(outbox.backlog()).isEqualTo(2);
@@ -153,7 +153,7 @@ class OutboxIT {
         });
         broker.start();
 
-        int published = new OutboxRelay(outbox, List.of(timeline, requests), new OutboxProperties(Duration.ofMillis(10), 10))
+        int published = new OutboxRelay(outbox, List.of(timeline, requests), new OutboxProperties(Duration.ofMillis(10), 10, Duration.ofHours(1)))
                 .drain();
 
         assertThat(published).isEqualTo(3);
@@ -172,7 +172,7 @@ class OutboxIT {
         AtomicInteger refusals = new AtomicInteger(1);
         OutboxStream timeline = new Answering("timeline", handedOver, new AtomicInteger());
         OutboxStream requests = new Answering("requests", handedOver, refusals);
-        OutboxRelay relay = new OutboxRelay(outbox, List.of(timeline, requests), new OutboxProperties(Duration.ofMillis(10), 10));
+        OutboxRelay relay = new OutboxRelay(outbox, List.of(timeline, requests), new OutboxProperties(Duration.ofMillis(10), 10, Duration.ofHours(1)));
 
         assertThat(relay.drain()).as("only the run before the refused one is marked").isEqualTo(1);
         assertThat(outbox.backlog()).isEqualTo(2);
@@ -187,7 +187,7 @@ class OutboxIT {
     @Test
     void aRunningRelayPublishesACommittedMessageWithoutWaitingForItsPollDelay() {
         Recording stream = new Recording("ownership");
-        OutboxRelay relay = new OutboxRelay(outbox, List.of(stream), new OutboxProperties(Duration.ofHours(1), 10));
+        OutboxRelay relay = new OutboxRelay(outbox, List.of(stream), new OutboxProperties(Duration.ofHours(1), 10, Duration.ofHours(1)));
         relay.start();
         try {
             await().until(() -> outbox.backlog() == 0);
@@ -223,7 +223,7 @@ class OutboxIT {
             }
         });
         Recording stream = new Recording("ownership");
-        OutboxProperties small = new OutboxProperties(Duration.ofMillis(10), 7);
+        OutboxProperties small = new OutboxProperties(Duration.ofMillis(10), 7, Duration.ofHours(1));
         List<Callable<Integer>> relays = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             OutboxRelay relay = new OutboxRelay(outbox, List.of(stream), small);
@@ -254,6 +254,31 @@ class OutboxIT {
     }
 
     @Test
+    void deletesPublishedMessagesPastTheirRetentionAndNothingElse() {
+        transactions.executeWithoutResult(tx -> {
+            for (int i = 1; i <= 3; i++) {
+                outbox.append("ownership", "service-" + i, "{}");
+            }
+        });
+        Recording stream = new Recording("ownership");
+        OutboxRelay relay = new OutboxRelay(outbox, List.of(stream), new OutboxProperties(Duration.ofMillis(10), 2,
+                Duration.ofMinutes(30)));
+        assertThat(relay.drain()).isEqualTo(3);
+        transactions.executeWithoutResult(tx -> outbox.append("ownership", "service-4", "{}"));
+        // Two were published an hour ago, one just now; the fourth waits for the broker.
+        jdbc.sql("UPDATE outbox_message SET published_at = now() - interval '1 hour' WHERE message_key IN ('service-1', 'service-2')")
+                .update();
+
+        assertThat(relay.prune()).isEqualTo(2);
+
+        assertThat(jdbc.sql("SELECT message_key FROM outbox_message ORDER BY id").query(String.class).list())
+                .containsExactly("service-3", "service-4");
+        assertThat(outbox.backlog()).isEqualTo(1);
+        assertThat(relay.drain()).isEqualTo(1);
+        assertThat(stream.received).containsExactly("service-1={}", "service-2={}", "service-3={}", "service-4={}");
+    }
+
+    @Test
     void appendingOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> outbox.append("ownership", "checkout", "{}"))
                 .isInstanceOf(IllegalTransactionStateException.class);
@@ -261,7 +286,7 @@ class OutboxIT {
     }
 
     private OutboxRelay relay(OutboxStream... streams) {
-        return new OutboxRelay(outbox, List.of(streams), new OutboxProperties(Duration.ofMillis(10), 2));
+        return new OutboxRelay(outbox, List.of(streams), new OutboxProperties(Duration.ofMillis(10), 2, Duration.ofHours(1)));
     }
 
     /** A stream that hands runs to a broker answering later: the relay gets each answer as a future. */
