@@ -112,29 +112,44 @@ class DeliveryWorker implements SmartLifecycle {
         return poller != null;
     }
 
+    /**
+     * Claims due pages for the free senders, again and again while the queue has more due than was asked for: a burst
+     * is delivered at the pace of the senders, not of one claim of {@code concurrency} pages per poll interval.
+     * Claims never exceed the free senders, so nothing claimed waits out its lease in a queue.
+     */
     private void poll() {
         ExecutorService pool = sending;
-        int free = slots.availablePermits();
-        if (pool == null || free == 0) {
-            return;
-        }
         try {
-            // Claim no more than there are free senders, so nothing claimed waits out its lease in a queue.
-            deliverDue(Math.min(free, properties.batchSize()), task -> {
-                slots.acquireUninterruptibly();
-                try {
-                    pool.execute(() -> {
-                        try {
-                            task.run();
-                        } finally {
-                            slots.release();
-                        }
-                    });
-                } catch (RuntimeException e) {
+            while (pool != null && pool == sending) {
+                int free = slots.availablePermits();
+                if (free == 0) {
+                    // Every sender is busy: wait for one to finish rather than for the next poll.
+                    slots.acquire();
                     slots.release();
-                    throw e;
+                    continue;
                 }
-            });
+                int wanted = Math.min(free, properties.batchSize());
+                int claimed = deliverDue(wanted, task -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        pool.execute(() -> {
+                            try {
+                                task.run();
+                            } finally {
+                                slots.release();
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        slots.release();
+                        throw e;
+                    }
+                });
+                if (claimed < wanted) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The database is away or the pool is shutting down: the next poll tries again, nothing is lost.
             log.warn("Notification poll failed: {}", e.toString());
