@@ -122,10 +122,12 @@ class DeliveryWorker implements SmartLifecycle {
         try {
             while (pool != null && pool == sending) {
                 int free = slots.availablePermits();
-                if (free == 0) {
-                    // Every sender is busy: wait for one to finish rather than for the next poll.
-                    slots.acquire();
-                    slots.release();
+                int enough = Math.max(1, Math.min(properties.batchSize(), properties.concurrency()) / 2);
+                if (free < enough) {
+                    // Most senders are busy: wait for half of them rather than for the next poll, and claim for them
+                    // together rather than in a transaction per page that finishes.
+                    slots.acquire(enough);
+                    slots.release(enough);
                     continue;
                 }
                 int wanted = Math.min(free, properties.batchSize());
