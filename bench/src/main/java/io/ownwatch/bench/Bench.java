@@ -34,6 +34,8 @@ public final class Bench {
             Map.entry("distinct-alerts", "20000"),
             Map.entry("latency-rate", "100"),
             Map.entry("latency-seconds", "10"),
+            // Longest wait, before the latency phase, for the router to work off what the storms set off.
+            Map.entry("drain-seconds", "600"),
             Map.entry("only", "ingest,storm,distinct,latency"));
 
     private Bench() {
@@ -68,14 +70,19 @@ public final class Bench {
             RouterStorm storm = new RouterStorm(kafka);
             Duration timeout = Duration.ofMinutes(10);
             if (only.contains("storm")) {
-                System.out.println(storm.run("dedup storm (one incident)", Integer.parseInt(options.get("storm-alerts")),
+                report(() -> storm.run("dedup storm (one incident)", Integer.parseInt(options.get("storm-alerts")),
                         Integer.parseInt(options.get("storm-keys")), true, timeout).report());
             }
             if (only.contains("distinct")) {
                 int distinct = Integer.parseInt(options.get("distinct-alerts"));
-                System.out.println(storm.run("distinct incidents", distinct, distinct, false, timeout).report());
+                report(() -> storm.run("distinct incidents", distinct, distinct, false, timeout).report());
             }
             if (only.contains("latency")) {
+                if (only.contains("storm") || only.contains("distinct")) {
+                    String router = options.get("services").split(",")[0];
+                    report(() -> new RouterDrain(router)
+                            .await(Duration.ofSeconds(Long.parseLong(options.get("drain-seconds")))).report());
+                }
                 int rate = Integer.parseInt(options.get("latency-rate"));
                 Latencies latency = new TimelineLatency(kafka).run(rate, Double.parseDouble(options.get("latency-seconds")));
                 System.out.printf("alert to INCIDENT_OPENED on the timeline topic, %d distinct alerts/s: %s%n",
@@ -83,6 +90,24 @@ public final class Bench {
             }
             System.out.println(heap.report());
         }
+    }
+
+    /** A phase that gives up (the router never caught up) is reported, and the phases after it still run. */
+    private static void report(Phase phase) {
+        try {
+            System.out.println(phase.run());
+        }
+        catch (IllegalStateException ex) {
+            System.out.println("  gave up: " + ex.getMessage());
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Phase {
+        String run() throws Exception;
     }
 
     private static Map<String, String> options(String[] args) {

@@ -95,9 +95,10 @@ class EscalationWorker {
         List<Escalation> claimed;
         do {
             claimed = escalations.claimDue(properties.batchSize(), properties.claimLease());
+            Directory directory = new RememberingDirectory(this.directory);
             for (Escalation escalation : claimed) {
                 try (MDC.MDCCloseable id = MDC.putCloseable("incidentId", escalation.incidentId().toString())) {
-                    fire(escalation);
+                    fire(escalation, directory);
                 } catch (RuntimeException e) {
                     // The claim lapses after its lease and the step is tried again; nothing was written.
                     log.warn("Escalation step of incident {} failed; it is tried again after the claim lease",
@@ -111,7 +112,7 @@ class EscalationWorker {
     private record Reach(List<Contact> people, List<TeamChannel> channels) {
     }
 
-    private void fire(Escalation claimed) {
+    private void fire(Escalation claimed, Directory directory) {
         Optional<Incident> incident = incidents.findById(claimed.incidentId());
         if (incident.isEmpty() || incident.get().status() != IncidentStatus.OPEN) {
             // Stopped by an event that was not seen (or an incident gone): nothing to page.
@@ -123,9 +124,9 @@ class EscalationWorker {
         PolicySnapshot snapshot;
         Decision preview;
         try {
-            snapshot = claimed.snapshot() != null ? claimed.snapshot() : takeSnapshot(claimed);
+            snapshot = claimed.snapshot() != null ? claimed.snapshot() : takeSnapshot(claimed, directory);
             preview = EscalationSteps.next(snapshot, claimed.state(), new Trigger.Due(isQuiet), escalations.now());
-            reach = reach(preview, incident.get());
+            reach = reach(preview, incident.get(), directory);
         } catch (Directory.Unreachable e) {
             retried.increment();
             transactions.executeWithoutResult(tx -> retryLater(claimed, e));
@@ -140,7 +141,7 @@ class EscalationWorker {
     }
 
     /** The policy at the first step: the service's, the catch-all's or the team's, else the team's channels only. */
-    private PolicySnapshot takeSnapshot(Escalation escalation) {
+    private PolicySnapshot takeSnapshot(Escalation escalation, Directory directory) {
         Optional<String> policyId;
         if (escalation.serviceId() != null) {
             policyId = directory.policyOfService(escalation.serviceId());
@@ -157,7 +158,7 @@ class EscalationWorker {
                 .orElseGet(() -> PolicySnapshot.teamChannelsOnly(escalation.teamId()));
     }
 
-    private Reach reach(Decision decision, Incident incident) {
+    private Reach reach(Decision decision, Incident incident, Directory directory) {
         if (decision instanceof Decision.PostQuietly) {
             return new Reach(List.of(), directory.channelsOf(incident.teamId()));
         }

@@ -46,7 +46,8 @@ public class IncidentJournal {
     @Transactional(propagation = Propagation.MANDATORY)
     public Incident record(UUID incidentId, TimelineEntryType type, Instant at, TimelineEntry.Actor actor,
             Map<String, String> attributes) {
-        Incident incident = incidents.findByIdForUpdate(incidentId).orElseThrow(() -> new IncidentNotFound(incidentId));
+        // One statement locks the row and takes the number, where a read for update and an update took two.
+        Incident incident = incidents.takeSequence(incidentId, 1).orElseThrow(() -> new IncidentNotFound(incidentId));
         Map<String, String> present = new LinkedHashMap<>();
         attributes.forEach((key, value) -> {
             if (value != null) {
@@ -55,9 +56,7 @@ public class IncidentJournal {
         });
         List<TimelineEntry> entries = IncidentRouting.entries(incident,
                 List.of(new IncidentRouting.Step(type, at, present)), actor);
-        Incident stored = incident.sequenced(entries.size());
-        incidents.update(stored);
         timeline.append(entries);
-        return stored;
+        return incident.sequenced(entries.size());
     }
 }

@@ -18,6 +18,14 @@ public interface Incidents {
     /** The incident, locked until the current transaction ends. */
     Optional<Incident> findByIdForUpdate(UUID id);
 
+    /**
+     * Takes the incident's next {@code count} timeline sequence numbers: the incident locked until the current
+     * transaction ends and its sequence advanced, in one statement, or empty when there is no such incident.
+     *
+     * @return the incident as it was before (its {@code nextSequence} is the first number taken)
+     */
+    Optional<Incident> takeSequence(UUID id, int count);
+
     /** Every incident that held an alert with this dedup key, newest first. */
     List<Incident> findByDedupKey(String dedupKey);
 

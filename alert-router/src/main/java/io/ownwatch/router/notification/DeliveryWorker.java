@@ -112,29 +112,46 @@ class DeliveryWorker implements SmartLifecycle {
         return poller != null;
     }
 
+    /**
+     * Claims due pages for the free senders, again and again while the queue has more due than was asked for: a burst
+     * is delivered at the pace of the senders, not of one claim of {@code concurrency} pages per poll interval.
+     * Claims never exceed the free senders, so nothing claimed waits out its lease in a queue.
+     */
     private void poll() {
         ExecutorService pool = sending;
-        int free = slots.availablePermits();
-        if (pool == null || free == 0) {
-            return;
-        }
         try {
-            // Claim no more than there are free senders, so nothing claimed waits out its lease in a queue.
-            deliverDue(Math.min(free, properties.batchSize()), task -> {
-                slots.acquireUninterruptibly();
-                try {
-                    pool.execute(() -> {
-                        try {
-                            task.run();
-                        } finally {
-                            slots.release();
-                        }
-                    });
-                } catch (RuntimeException e) {
-                    slots.release();
-                    throw e;
+            while (pool != null && pool == sending) {
+                int free = slots.availablePermits();
+                int enough = Math.max(1, Math.min(properties.batchSize(), properties.concurrency()) / 2);
+                if (free < enough) {
+                    // Most senders are busy: wait for half of them rather than for the next poll, and claim for them
+                    // together rather than in a transaction per page that finishes.
+                    slots.acquire(enough);
+                    slots.release(enough);
+                    continue;
                 }
-            });
+                int wanted = Math.min(free, properties.batchSize());
+                int claimed = deliverDue(wanted, task -> {
+                    slots.acquireUninterruptibly();
+                    try {
+                        pool.execute(() -> {
+                            try {
+                                task.run();
+                            } finally {
+                                slots.release();
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        slots.release();
+                        throw e;
+                    }
+                });
+                if (claimed < wanted) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // The database is away or the pool is shutting down: the next poll tries again, nothing is lost.
             log.warn("Notification poll failed: {}", e.toString());

@@ -1,6 +1,7 @@
 package io.ownwatch.edge.outbox;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,5 +41,17 @@ public interface OutboxStream {
             }
         }
         return messages.size();
+    }
+
+    /**
+     * Hands messages over in order and returns at once; the result completes with how many of them, from the first,
+     * the broker acknowledged. The relay hands over the runs of a whole batch, across streams, before it awaits any
+     * of them, so that one stream's broker round trip does not wait for another's. This default publishes
+     * synchronously ({@link #publishAll}) and returns a completed result: the relay then hands nothing further over
+     * after a run that came back short, so a later message of such a stream never overtakes a failed earlier one.
+     * A stream that overrides it must keep one key's messages in order by itself (an idempotent producer does).
+     */
+    default CompletableFuture<Integer> send(List<Outbox.Message> messages) {
+        return CompletableFuture.completedFuture(publishAll(messages));
     }
 }

@@ -65,6 +65,16 @@ class JdbcIncidents implements Incidents {
     }
 
     @Override
+    public Optional<Incident> takeSequence(UUID id, int count) {
+        return jdbc.sql("update incident set next_sequence = next_sequence + :count where id = :id returning *")
+                .param("id", id)
+                .param("count", count)
+                .query(JdbcIncidents::incident)
+                .optional()
+                .map(advanced -> advanced.sequenced(-count));
+    }
+
+    @Override
     public List<Incident> findByDedupKey(String dedupKey) {
         return jdbc.sql("""
                 select i.* from incident i

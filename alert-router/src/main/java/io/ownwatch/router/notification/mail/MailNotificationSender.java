@@ -15,6 +15,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 
 /**
  * E-mail over SMTP through Boot's {@link JavaMailSender} ({@code spring.mail.*}, timeouts under
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
 @Component
 class MailNotificationSender implements NotificationSender {
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    private static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
     private final String server;
@@ -34,6 +38,20 @@ class MailNotificationSender implements NotificationSender {
         this.mailSender = mailSender;
         this.from = properties.mail().from();
         this.server = "smtp-" + (host.isBlank() ? "unconfigured" : host) + ":" + port;
+        nameStreamProvider();
+    }
+
+    /**
+     * Jakarta Mail 2.1 looks its StreamProvider up with a ServiceLoader for every body part and multipart it makes
+     * (jakartaee/mail-api#699 and #861); in a Spring Boot jar that scan of the class path was most of the CPU an
+     * e-mail cost, and a burst of pages took the routing's cores. Naming the provider (the one the ServiceLoader finds,
+     * Angus Mail's) makes each look-up a {@code Class.forName} of a loaded class. A provider named by the operator wins.
+     */
+    private static void nameStreamProvider() {
+        if (System.getProperty(STREAM_PROVIDER) == null
+                && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, MailNotificationSender.class.getClassLoader())) {
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+        }
     }
 
     @Override
