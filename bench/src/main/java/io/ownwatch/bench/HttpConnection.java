@@ -7,9 +7,10 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * One keep-alive HTTP/1.1 connection sending the same POST again and again, one request in flight. Far cheaper per
+ * One keep-alive HTTP/1.1 connection sending prepared POSTs one after the other, one request in flight. Far cheaper per
  * request than a general-purpose client, so the load generator does not eat the cores the platform needs.
  */
 final class HttpConnection implements AutoCloseable {
@@ -17,24 +18,32 @@ final class HttpConnection implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final InputStream in;
-    private final byte[] head;
 
-    HttpConnection(URI uri, String authorization) throws IOException {
+    HttpConnection(URI uri) throws IOException {
         socket = new Socket(uri.getHost(), uri.getPort());
         socket.setTcpNoDelay(true);
         out = socket.getOutputStream();
         in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
-        head = ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                + "\r\nContent-Type: application/json\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-                + "Content-Length: ").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Posts {@code body} and returns the response status, having read the whole response. */
-    int post(byte[] body) throws IOException {
-        out.write(head);
-        out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
+    /**
+     * The whole request for {@code body}, built once: a sender's request leaves in one write (one segment with
+     * TCP_NODELAY, as from a buffered client), and the load generator spends no CPU per post on building it.
+     */
+    static byte[] request(URI uri, String authorization, byte[] body) {
+        String head = "POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: application/json\r\n"
+                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return request;
+    }
+
+    /** Sends a request made by {@link #request} and returns the response status, having read the whole response. */
+    int post(byte[] request) throws IOException {
+        out.write(request);
         out.flush();
         String statusLine = readLine();
         int status = Integer.parseInt(statusLine.substring(9, 12));

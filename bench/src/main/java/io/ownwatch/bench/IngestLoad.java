@@ -34,9 +34,9 @@ final class IngestLoad {
     }
 
     Result run(double warmupSeconds, double seconds, int distinctAlerts) throws InterruptedException {
-        List<byte[]> bodies = new ArrayList<>(distinctAlerts);
+        List<byte[]> requests = new ArrayList<>(distinctAlerts);
         for (int i = 0; i < distinctAlerts; i++) {
-            bodies.add(body("bench-" + i).getBytes(StandardCharsets.UTF_8));
+            requests.add(HttpConnection.request(endpoint, authorization, body("bench-" + i).getBytes(StandardCharsets.UTF_8)));
         }
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupSeconds * 1e9);
@@ -56,13 +56,13 @@ final class IngestLoad {
                 try {
                     // A server may close a keep-alive connection after so many requests (Tomcat: 100): open another.
                     while (System.nanoTime() < end) {
-                        try (HttpConnection connection = new HttpConnection(endpoint, authorization)) {
+                        try (HttpConnection connection = new HttpConnection(endpoint)) {
                             for (; ; i += connections) {
                                 long sent = System.nanoTime();
                                 if (sent >= end) {
                                     break;
                                 }
-                                int status = connection.post(bodies.get(i % bodies.size()));
+                                int status = connection.post(requests.get(i % requests.size()));
                                 long answered = System.nanoTime();
                                 if (sent >= measureFrom) {
                                     latencies.record(answered - sent);

@@ -25,7 +25,7 @@ final class JsonFields {
      * RFC 3339, and also the {@code +0000} offsets that PagerDuty's own examples use: ISO 8601 allows both, and a
      * sender should not be refused for the colon.
      */
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+    static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
@@ -104,7 +104,10 @@ final class JsonFields {
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(node.stringValue(), TIMESTAMP).toInstant();
+            instant = Rfc3339.read(node.stringValue());
+            if (instant == null) {
+                instant = OffsetDateTime.parse(node.stringValue(), TIMESTAMP).toInstant();
+            }
         } catch (DateTimeParseException e) {
             throw new InvalidAlertField(path, "must be an RFC 3339 timestamp, was \"" + node.stringValue() + "\"");
         }

@@ -26,7 +26,8 @@ final class PathKeyFilter extends OncePerRequestFilter {
     /** Outside the audit filter (-101) and the security chain (-100), so neither ever sees the key. */
     static final int ORDER = -110;
 
-    private static final String INGEST = "/api/v1/ingest/";
+    /** The prefix of every ingest path. */
+    static final String INGEST = "/api/v1/ingest/";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
