@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
@@ -37,16 +36,11 @@ import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
 import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
-import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -307,23 +301,13 @@ class LevelTriggerIT {
 
     private static void send(AlertEvent... events) throws Exception {
         for (AlertEvent event : events) {
-            produce(alerts, event.getDedupKey(), event);
+            AvroTopics.produce(alerts, event.getDedupKey(), event);
         }
     }
 
     private static void publish(RunbookVersion... versions) throws Exception {
         for (RunbookVersion version : versions) {
-            produce(RUNBOOKS, version.getRunbookId(), version);
-        }
-    }
-
-    private static void produce(String topic, String key, Object value) throws Exception {
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            AvroTopics.produce(RUNBOOKS, version.getRunbookId(), version);
         }
     }
 

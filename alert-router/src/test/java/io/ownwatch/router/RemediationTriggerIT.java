@@ -27,7 +27,6 @@ import io.ownwatch.events.TimelineEventType;
 import io.ownwatch.router.remediation.RemediationEvent;
 import io.ownwatch.router.remediation.RunbookCatalog;
 import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
-import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -563,29 +562,19 @@ class RemediationTriggerIT {
 
     private static void send(AlertEvent... events) throws Exception {
         for (AlertEvent event : events) {
-            produce(ALERTS, event.getDedupKey(), event);
+            AvroTopics.produce(ALERTS, event.getDedupKey(), event);
         }
     }
 
     private static void publish(RunbookVersion... versions) throws Exception {
         for (RunbookVersion version : versions) {
-            produce(RUNBOOKS, version.getRunbookId(), version);
+            AvroTopics.produce(RUNBOOKS, version.getRunbookId(), version);
         }
     }
 
     private static void publishResults(RemediationResult... results) throws Exception {
         for (RemediationResult result : results) {
-            produce(RESULTS, result.getIncidentId(), result);
-        }
-    }
-
-    private static void produce(String topic, String key, Object value) throws Exception {
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            AvroTopics.produce(RESULTS, result.getIncidentId(), result);
         }
     }
 
