@@ -131,6 +131,53 @@ public final class RegistryForTests implements AutoCloseable {
         return answer.body();
     }
 
+    // --- what the tests declare, as alice (ops-admin) ---
+
+    /** Creates what the JSON describes in {@code /api/v1/<collection>}; fails the test unless the registry answers 2xx. */
+    public JsonNode create(String collection, String json) {
+        return require(TestInfrastructure.tokens().person("alice"), "POST", "/api/v1/" + collection, json);
+    }
+
+    /** A person with the default contact, e-mail at {@code <id>@example.com}; returns the id. */
+    public String person(String id) {
+        create("people", """
+                {"id":"%s","name":"%s","email":"%s@example.com"}""".formatted(id, id, id));
+        return id;
+    }
+
+    /** A team without channels or members; returns the id. */
+    public String team(String id, String name) {
+        create("teams", """
+                {"id":"%s","name":"%s"}""".formatted(id, name));
+        return id;
+    }
+
+    /** An escalation policy of the team, named by its id, with these {@link #level levels}; returns the id. */
+    public String policy(String id, String teamId, int repeat, String... levels) {
+        create("escalation-policies", """
+                {"id":"%s","name":"%s","teamId":"%s","repeat":%d,"levels":[%s]}"""
+                .formatted(id, id, teamId, repeat, String.join(",", levels)));
+        return id;
+    }
+
+    /** A level of a policy: its delay, then pairs of target type and id ({@code "PERSON", "bob"}). */
+    public static String level(int delayMinutes, String... typesAndIds) {
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i + 1 < typesAndIds.length; i += 2) {
+            targets.add("{\"type\":\"%s\",\"id\":\"%s\"}".formatted(typesAndIds[i], typesAndIds[i + 1]));
+        }
+        return "{\"delayMinutes\":%d,\"targets\":[%s]}".formatted(delayMinutes, String.join(",", targets));
+    }
+
+    /** A service of the team escalating by the policy, matched by the alert label {@code service=<id>}; returns the id. */
+    public String service(String id, String name, String teamId, String policyId) {
+        create("services", """
+                {"id":"%s","name":"%s","teamId":"%s","escalationPolicyId":"%s",
+                 "labelMatchers":[{"label":"service","op":"EQUALS","value":"%s"}]}"""
+                .formatted(id, name, teamId, policyId, id));
+        return id;
+    }
+
     @Override
     public void close() {
         context.close();
