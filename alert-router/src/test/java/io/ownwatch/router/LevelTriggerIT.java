@@ -4,28 +4,16 @@ import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
-import io.ownwatch.devstack.Infrastructure;
-import io.ownwatch.devstack.testkit.TestInfrastructure;
-import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.AlertEvent;
-import io.ownwatch.events.AlertSource;
-import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.LabelMatcher;
 import io.ownwatch.events.MatchOp;
 import io.ownwatch.events.RemediationRequest;
@@ -35,17 +23,9 @@ import io.ownwatch.events.RunbookVersion;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,8 +44,6 @@ class LevelTriggerIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final TimelineTopic TIMELINE = TimelineTopic.shared().patience(PATIENCE);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Tokens TOKENS = TestInfrastructure.tokens();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String RUNBOOKS = "runbooks.v1";
     private static final String REQUESTS = "remediation.requests.v1";
     private static final String GROUP = "router-level-" + RUN;
@@ -75,23 +53,17 @@ class LevelTriggerIT {
     private static final String PAYMENTS = "pay-lvl-" + RUN;
 
     private static RegistryForTests registry;
-    private static RouterForTests router;
-    private static String database;
-    private static String alerts;
+    private static RouterFixture router;
+    private static RouterApi api;
+    private static RouterDatabase db;
 
     @BeforeAll
     static void start() {
         registry = RegistryForTests.shared();
-        String alice = TOKENS.person("alice");
-        for (String person : List.of(ANN, BEN)) {
-            registry.require(alice, "POST", "/api/v1/people", """
-                    {"id":"%s","name":"%s","email":"%s@example.com"}""".formatted(person, person, person));
-        }
-        registry.require(alice, "POST", "/api/v1/teams", """
-                {"id":"%s","name":"Payments %s"}""".formatted(PAYMENTS, RUN));
-        database = "router_lvl_" + RUN.replace('-', '_');
-        alerts = "alerts-lvl-" + RUN;
-        router = RouterForTests.start(database, alerts, registry.baseUrl(),
+        registry.person(ANN);
+        registry.person(BEN);
+        registry.team(PAYMENTS, "Payments " + RUN);
+        router = RouterFixture.start("lvl", RUN, PATIENCE, registry.baseUrl(),
                 "--ownwatch.router.escalation.enabled=true",
                 "--ownwatch.router.escalation.poll-every=200ms",
                 "--ownwatch.router.escalation.claim-lease=10s",
@@ -103,6 +75,8 @@ class LevelTriggerIT {
                 "--spring.cloud.stream.bindings.recordRemediationResult-in-0.group=" + GROUP,
                 "--spring.cloud.stream.kafka.bindings.recordRemediationResult-in-0.consumer.dlq-name=remediation.results.v1."
                         + GROUP + ".dlq");
+        api = router.api();
+        db = router.database();
     }
 
     @AfterAll
@@ -120,7 +94,7 @@ class LevelTriggerIT {
         String approval = "approval-" + RUN;
         String unlabelled = "unlabelled-" + RUN;
         String third = "third-" + RUN;
-        publish(runbook(restart, RunbookMode.AUTOMATIC, service, 1).build(),
+        AvroTopics.produce(RUNBOOKS, RunbookVersion::getRunbookId, runbook(restart, RunbookMode.AUTOMATIC, service, 1).build(),
                 runbook(failover, RunbookMode.AUTOMATIC, service, 2).setParameterSchema(schema("region")).build(),
                 runbook(approval, RunbookMode.NEEDS_APPROVAL, service, 2).build(),
                 runbook(unlabelled, RunbookMode.AUTOMATIC, service, 2).setParameterSchema(schema("shard")).build(),
@@ -128,13 +102,13 @@ class LevelTriggerIT {
         awaitCatalog(restart, failover, approval, unlabelled, third);
 
         AlertEvent alert = alert(service, Map.of("region", "eu-west"));
-        UUID incident = open(alert);
+        UUID incident = router.open(alert);
 
         // On open: the level-1 runbook only. The first page (level 1) is queued in a later transaction.
-        awaitNotification(incident, incident + ":r1:l1:" + ANN + ":EMAIL");
+        db.awaitNotification(incident, incident + ":r1:l1:" + ANN + ":EMAIL");
         RemediationRequest onOpen = awaitRequests(incident, 1).get(0);
         assertThat(onOpen.getRunbookId()).isEqualTo(restart);
-        JsonNode offer = get("/api/v1/incidents/" + incident + "/remediations", "dave");
+        JsonNode offer = api.get("/api/v1/incidents/" + incident + "/remediations", "dave");
         Map<String, String> offered = new HashMap<>();
         offer.get("runbooks").values().forEach(r -> offered.put(r.get("runbookId").stringValue(),
                 r.get("mode").stringValue() + "@" + r.get("triggerAtLevel").intValue()));
@@ -143,8 +117,8 @@ class LevelTriggerIT {
                         unlabelled, "AUTOMATIC@2", third, "AUTOMATIC@3"));
 
         // Level 2 is paged: its automatic runbook is requested, parameters bound from the alert's labels.
-        dueNow(incident);
-        awaitNotification(incident, incident + ":r1:l2:" + BEN + ":EMAIL");
+        db.dueNow(incident);
+        db.awaitNotification(incident, incident + ":r1:l2:" + BEN + ":EMAIL");
         List<RemediationRequest> requests = awaitRequests(incident, 2);
         RemediationRequest atLevelTwo = requests.get(1);
         assertThat(atLevelTwo.getRunbookId()).isEqualTo(failover);
@@ -168,14 +142,14 @@ class LevelTriggerIT {
                 .containsEntry("missingParameters", "shard").containsEntry("triggerLevel", "2");
 
         // The alert again (redelivered) and a repeat of it: nothing is requested again.
-        send(alert, AlertEvent.newBuilder(alert).setEventId(UUID.randomUUID().toString()).build());
-        await().atMost(PATIENCE).until(() -> get("/api/v1/incidents/" + incident, "dave").get("alertCount").asInt() == 2);
+        router.send(alert, TestAlerts.repeated(alert));
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/incidents/" + incident, "dave").get("alertCount").asInt() == 2);
 
         // The repeat round pages level 1 and level 2 again: still nothing new.
-        dueNow(incident);
-        awaitNotification(incident, incident + ":r2:l1:" + ANN + ":EMAIL");
-        dueNow(incident);
-        awaitNotification(incident, incident + ":r2:l2:" + BEN + ":EMAIL");
+        db.dueNow(incident);
+        db.awaitNotification(incident, incident + ":r2:l1:" + ANN + ":EMAIL");
+        db.dueNow(incident);
+        db.awaitNotification(incident, incident + ":r2:l2:" + BEN + ":EMAIL");
         assertThat(awaitRequests(incident, 2)).extracting(RemediationRequest::getRequestId)
                 .containsExactly(onOpen.getRequestId(), atLevelTwo.getRequestId());
         // Level 2, then level 1 and level 2 of round 2.
@@ -190,33 +164,33 @@ class LevelTriggerIT {
         String service = service("cart");
         String restart = "cart-restart-" + RUN;
         String failover = "cart-failover-" + RUN;
-        publish(runbook(restart, RunbookMode.AUTOMATIC, service, 1).build(),
+        AvroTopics.produce(RUNBOOKS, RunbookVersion::getRunbookId, runbook(restart, RunbookMode.AUTOMATIC, service, 1).build(),
                 runbook(failover, RunbookMode.AUTOMATIC, service, 2).build());
         awaitCatalog(restart, failover);
         // The level-1 runbook as a router from before trigger levels stored it: read as requested when opened.
-        assertThat(jdbc().sql("UPDATE runbook_catalog SET definition = definition - 'triggerAtLevel' WHERE runbook_id = :id")
+        assertThat(db.jdbc().sql("UPDATE runbook_catalog SET definition = definition - 'triggerAtLevel' WHERE runbook_id = :id")
                 .param("id", restart).update()).isEqualTo(1);
 
-        UUID acknowledged = open(alert(service, Map.of()));
-        awaitNotification(acknowledged, acknowledged + ":r1:l1:" + ANN + ":EMAIL");
-        HttpResponse<String> ack = post("/api/v1/incidents/" + acknowledged + "/acknowledge", "alice");
+        UUID acknowledged = router.open(alert(service, Map.of()));
+        db.awaitNotification(acknowledged, acknowledged + ":r1:l1:" + ANN + ":EMAIL");
+        HttpResponse<String> ack = api.post("/api/v1/incidents/" + acknowledged + "/acknowledge", "alice", null);
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
-        assertThat(jdbc().sql("SELECT status FROM escalation WHERE incident_id = :incident").param("incident", acknowledged)
+        assertThat(db.jdbc().sql("SELECT status FROM escalation WHERE incident_id = :incident").param("incident", acknowledged)
                 .query(String.class).single()).as("stopped, with no deadline left").isEqualTo("STOPPED");
 
         // A second incident of the service, not acknowledged, reaches level 2 and gets the runbook: by then the
         // worker has passed the acknowledged one.
-        UUID unacknowledged = open(alert(service, Map.of()));
-        awaitNotification(unacknowledged, unacknowledged + ":r1:l1:" + ANN + ":EMAIL");
-        dueNow(unacknowledged);
-        awaitNotification(unacknowledged, unacknowledged + ":r1:l2:" + BEN + ":EMAIL");
+        UUID unacknowledged = router.open(alert(service, Map.of()));
+        db.awaitNotification(unacknowledged, unacknowledged + ":r1:l1:" + ANN + ":EMAIL");
+        db.dueNow(unacknowledged);
+        db.awaitNotification(unacknowledged, unacknowledged + ":r1:l2:" + BEN + ":EMAIL");
         assertThat(awaitRequests(unacknowledged, 2)).extracting(RemediationRequest::getRunbookId)
                 .containsExactly(restart, failover);
 
         assertThat(requests(acknowledged)).extracting(RemediationRequest::getRunbookId).containsExactly(restart);
         assertThat(types(TIMELINE.of(acknowledged))).doesNotContain(TimelineEventType.ESCALATED);
         assertThat(count(TIMELINE.of(acknowledged), TimelineEventType.REMEDIATION_REQUESTED)).isEqualTo(1);
-        assertThat(notifications(acknowledged)).containsExactly(acknowledged + ":r1:l1:" + ANN + ":EMAIL");
+        assertThat(db.notificationIds(acknowledged)).containsExactly(acknowledged + ":r1:l1:" + ANN + ":EMAIL");
     }
 
     // --- the registry's data and the runbooks ---
@@ -224,17 +198,9 @@ class LevelTriggerIT {
     /** A service of the team with its own two-level policy (ann, then ben, 10 minutes each) that repeats once. */
     private static String service(String name) {
         String id = name + "-lvl-" + RUN;
-        String policy = id + "-policy";
-        registry.require(TOKENS.person("alice"), "POST", "/api/v1/escalation-policies", """
-                {"id":"%s","name":"%s","teamId":"%s","repeat":1,"levels":[
-                 {"delayMinutes":10,"targets":[{"type":"PERSON","id":"%s"}]},
-                 {"delayMinutes":10,"targets":[{"type":"PERSON","id":"%s"}]}]}"""
-                .formatted(policy, policy, PAYMENTS, ANN, BEN));
-        registry.require(TOKENS.person("alice"), "POST", "/api/v1/services", """
-                {"id":"%s","name":"%s","teamId":"%s","escalationPolicyId":"%s",
-                 "labelMatchers":[{"label":"service","op":"EQUALS","value":"%s"}]}"""
-                .formatted(id, name, PAYMENTS, policy, id));
-        return id;
+        String policy = registry.policy(id + "-policy", PAYMENTS, 1,
+                RegistryForTests.level(10, "PERSON", ANN), RegistryForTests.level(10, "PERSON", BEN));
+        return registry.service(id, name, PAYMENTS, policy);
     }
 
     private static RunbookVersion.Builder runbook(String id, RunbookMode mode, String service, int triggerAtLevel) {
@@ -264,141 +230,32 @@ class LevelTriggerIT {
     }
 
     private static void awaitCatalog(String... runbookIds) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> jdbc().sql("""
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> db.jdbc().sql("""
                         SELECT count(*) FROM runbook_catalog WHERE status = 'APPROVED' AND runbook_id IN (:ids)""")
                 .param("ids", List.of(runbookIds)).query(Long.class).single() == runbookIds.length);
     }
 
-    // --- alerts in; incidents, pages, requests and timeline out ---
+    // --- alerts in; requests and timeline out ---
 
     private static AlertEvent alert(String service, Map<String, String> extraLabels) {
         Map<String, String> labels = new HashMap<>(extraLabels);
         labels.put("alertname", "CheckoutErrors");
         labels.put("service", service);
-        Instant now = Instant.now();
-        return AlertEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setDedupKey(service + "-" + UUID.randomUUID())
-                .setSource(AlertSource.KAFKA)
-                .setStatus(AlertStatus.FIRING)
-                .setSeverity(Severity.CRITICAL)
-                .setSummary("Checkout error rate above 5%")
-                .setLabels(labels)
-                .setAnnotations(Map.of())
-                .setStartsAt(now.minusSeconds(60))
-                .setEndsAt(null)
-                .setReceivedAt(now)
-                .setGeneratorUrl(null)
-                .setIntegrationId(null)
-                .build();
-    }
-
-    private static UUID open(AlertEvent alert) throws Exception {
-        send(alert);
-        return await().atMost(PATIENCE).until(() -> jdbc().sql("SELECT id FROM incident WHERE dedup_key = :key")
-                .param("key", alert.getDedupKey()).query(UUID.class).optional().orElse(null), Objects::nonNull);
-    }
-
-    private static void send(AlertEvent... events) throws Exception {
-        for (AlertEvent event : events) {
-            AvroTopics.produce(alerts, event.getDedupKey(), event);
-        }
-    }
-
-    private static void publish(RunbookVersion... versions) throws Exception {
-        for (RunbookVersion version : versions) {
-            AvroTopics.produce(RUNBOOKS, version.getRunbookId(), version);
-        }
-    }
-
-    /** Moves the escalation's deadline to the database's now, as if its delay had passed. */
-    private static void dueNow(UUID incident) {
-        int moved = jdbc().sql("""
-                UPDATE escalation SET due_at = now() WHERE incident_id = :incident AND status IN ('PENDING', 'RUNNING')""")
-                .param("incident", incident).update();
-        assertThat(moved).as("a running escalation of " + incident).isEqualTo(1);
-    }
-
-    private static List<String> notifications(UUID incident) {
-        return jdbc().sql("SELECT notification_id FROM notification WHERE incident_id = :incident ORDER BY created_at")
-                .param("incident", incident).query(String.class).list();
-    }
-
-    private static void awaitNotification(UUID incident, String notificationId) {
-        await().atMost(PATIENCE).until(() -> notifications(incident).contains(notificationId));
+        return TestAlerts.firing(service + "-" + UUID.randomUUID(), Severity.CRITICAL, "Checkout error rate above 5%", labels);
     }
 
     /** The incident's requests on remediation.requests.v1, once there are that many, then settled at exactly that. */
     private static List<RemediationRequest> awaitRequests(UUID incident, int expected) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> requests(incident).size() >= expected);
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        List<RemediationRequest> requests = requests(incident);
-        assertThat(requests).as("requests of " + incident).hasSize(expected);
-        return requests;
+        return AvroTopics.awaitExactly(REQUESTS, incident.toString(), expected, PATIENCE).stream()
+                .map(RemediationRequest.class::cast).toList();
     }
 
     /** The values of remediation.requests.v1 keyed by the incident, from the beginning to the current end. */
     private static List<RemediationRequest> requests(UUID incident) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(REQUESTS, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(REQUESTS, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<RemediationRequest> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (incident.toString().equals(record.key())) {
-                        found.add((RemediationRequest) record.value());
-                    }
-                }
-            }
-            return found;
-        }
+        return AvroTopics.values(REQUESTS, incident.toString()).stream().map(RemediationRequest.class::cast).toList();
     }
 
     private static long count(List<TimelineEvent> timeline, TimelineEventType type) {
         return timeline.stream().filter(e -> e.getType() == type).count();
-    }
-
-    // --- HTTP and the database ---
-
-    private static JsonNode get(String path, String person) {
-        HttpResponse<String> response = http("GET", path, person);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private static HttpResponse<String> post(String path, String person) {
-        return http("POST", path, person);
-    }
-
-    private static HttpResponse<String> http(String method, String path, String person) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(router.baseUrl() + path))
-                .header("Authorization", "Bearer " + TOKENS.person(person))
-                .header("Accept", "application/json, application/problem+json")
-                .method(method, HttpRequest.BodyPublishers.noBody())
-                .build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static JdbcClient jdbc() {
-        return JdbcClient.create(new DriverManagerDataSource(infra().jdbcUrl(database), infra().databaseUsername(),
-                infra().databasePassword()));
-    }
-
-    private static Infrastructure infra() {
-        return TestInfrastructure.get();
     }
 }
