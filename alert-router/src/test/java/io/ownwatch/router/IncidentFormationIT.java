@@ -1,12 +1,11 @@
 package io.ownwatch.router;
 
+import static io.ownwatch.router.RouterApi.assertInvalid;
 import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
-import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.AlertEvent;
 import io.ownwatch.events.AlertSource;
@@ -14,9 +13,6 @@ import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroSerializer;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,17 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,11 +49,12 @@ class IncidentFormationIT {
     private static final TimelineTopic TIMELINE = TimelineTopic.shared();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final int REGISTRY_PORT = RegistryForTests.freePort();
-    private static RegistryForTests ownershipRegistry;
 
-    private final Tokens tokens = TestInfrastructure.tokens();
+    @RegisterExtension
+    static final RestartableRegistry REGISTRY = new RestartableRegistry();
+
     private String run;
+    private RouterApi api;
 
     @LocalServerPort
     int port;
@@ -73,34 +63,16 @@ class IncidentFormationIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.get().springProperties("router_formation").forEach((k, v) -> registry.add(k, () -> v));
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-formation-it");
-        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
+        registry.add("ownwatch.router.ownership.registry-url", REGISTRY::baseUrl);
         // A test stops the registry and expects a responder's membership to be unknown: no cached answer may outlive it.
         registry.add("ownwatch.router.ownership.membership-cache-ttl", () -> "0s");
     }
 
-    @BeforeAll
-    static void startRegistry() {
-        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
-    }
-
     @BeforeEach
     void newRun() {
+        api = RouterApi.onPort(port).patience(PATIENCE);
         run = UUID.randomUUID().toString().substring(0, 8);
-        PaymentsAndIdentity.declare(ownershipRegistry, "pay-" + run, "id-" + run);
-    }
-
-    @AfterEach
-    void registryBack() {
-        if (ownershipRegistry == null) {
-            ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
-        }
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (ownershipRegistry != null) {
-            ownershipRegistry.close();
-        }
+        PaymentsAndIdentity.declare(REGISTRY.get(), "pay-" + run, "id-" + run);
     }
 
     // --- formation -----------------------------------------------------------------------------
@@ -109,17 +81,17 @@ class IncidentFormationIT {
     void groupsTwoAlertsWithTheSameServiceAndAlertnameIntoOneIncident() throws Exception {
         String service = "pay-" + run;
         send(firing(run + "-a", service, "HighErrorRate", Severity.ERROR));
-        String id = awaitIncident(run + "-a", i -> true).get("id").stringValue();
+        String id = api.awaitIncident(run + "-a", i -> true).get("id").stringValue();
         send(firing(run + "-b", service, "HighErrorRate", Severity.CRITICAL));
 
-        JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"),
+        JsonNode incident = eventually(() -> api.get("/api/v1/incidents/" + id, "dave"),
                 i -> i.get("alerts").size() == 2);
         assertThat(incident.get("teamId").stringValue()).isEqualTo("payments");
         assertThat(incident.get("serviceId").stringValue()).isEqualTo(service);
         assertThat(incident.get("alertCount").asInt()).isEqualTo(2);
         assertThat(incident.get("severity").stringValue()).as("the worst of its alerts").isEqualTo("CRITICAL");
         assertThat(incident.get("groupKey").stringValue()).isEqualTo("service=" + service + ",alertname=HighErrorRate");
-        assertThat(awaitIncident(run + "-b", i -> true).get("id").stringValue()).isEqualTo(id);
+        assertThat(api.awaitIncident(run + "-b", i -> true).get("id").stringValue()).isEqualTo(id);
         List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.ALERT_GROUPED);
@@ -138,9 +110,9 @@ class IncidentFormationIT {
         }
         send(storm.toArray(AlertEvent[]::new));
 
-        JsonNode incident = awaitIncident(key, i -> i.get("alertCount").asInt() == 60);
-        assertThat(incidents(key)).hasSize(1);
-        JsonNode details = get("/api/v1/incidents/" + incident.get("id").stringValue(), "dave");
+        JsonNode incident = api.awaitIncident(key, i -> i.get("alertCount").asInt() == 60);
+        assertThat(api.incidents(key)).hasSize(1);
+        JsonNode details = api.get("/api/v1/incidents/" + incident.get("id").stringValue(), "dave");
         assertThat(details.get("alerts")).singleElement().satisfies(alert -> {
             assertThat(alert.get("dedupKey").stringValue()).isEqualTo(key);
             assertThat(alert.get("count").asInt()).isEqualTo(60);
@@ -155,22 +127,22 @@ class IncidentFormationIT {
     void resolvesWhenEveryAlertHasResolvedAndATriggerAfterwardsOpensANewIncident() throws Exception {
         String service = "pay-" + run;
         send(firing(run + "-a", service, "Down", Severity.ERROR), firing(run + "-b", service, "Down", Severity.ERROR));
-        String id = awaitIncident(run + "-b", i -> i.get("alertCount").asInt() == 2).get("id").stringValue();
+        String id = api.awaitIncident(run + "-b", i -> i.get("alertCount").asInt() == 2).get("id").stringValue();
 
         send(resolved(run + "-a", service, "Down"));
-        eventually(() -> get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("alerts").get(0).get("status").stringValue()));
-        assertThat(get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).as("b still fires").isEqualTo("OPEN");
+        eventually(() -> api.get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("alerts").get(0).get("status").stringValue()));
+        assertThat(api.get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).as("b still fires").isEqualTo("OPEN");
 
         send(resolved(run + "-b", service, "Down"));
-        JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("status").stringValue()));
+        JsonNode incident = eventually(() -> api.get("/api/v1/incidents/" + id, "dave"), i -> "RESOLVED".equals(i.get("status").stringValue()));
         assertThat(incident.get("resolvedAt").isNull()).isFalse();
         assertThat(types(TIMELINE.awaitExactly(id, 4))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED, TimelineEventType.ALERT_GROUPED, TimelineEventType.RESOLVED);
 
         send(firing(run + "-a", service, "Down", Severity.ERROR));
-        JsonNode reopened = awaitIncident(run + "-a", i -> !i.get("id").stringValue().equals(id));
+        JsonNode reopened = api.awaitIncident(run + "-a", i -> !i.get("id").stringValue().equals(id));
         assertThat(reopened.get("status").stringValue()).isEqualTo("OPEN");
-        assertThat(incidents(run + "-a")).hasSize(2);
+        assertThat(api.incidents(run + "-a")).hasSize(2);
         assertThat(types(TIMELINE.awaitExactly(reopened.get("id").stringValue(), 2)))
                 .containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
     }
@@ -179,16 +151,16 @@ class IncidentFormationIT {
     void aSendersAcknowledgementAcknowledgesTheIncidentInTheIntegrationsName() throws Exception {
         String service = "ack-" + run;
         send(firing(run + "-ack", service, "Down", Severity.ERROR));
-        String id = awaitIncident(run + "-ack", i -> true).get("id").stringValue();
+        String id = api.awaitIncident(run + "-ack", i -> true).get("id").stringValue();
 
         AlertEvent acknowledgement = AlertEvent.newBuilder(firing(run + "-ack", service, "Down", Severity.ERROR))
                 .setStatus(AlertStatus.ACKNOWLEDGED)
                 .setSource(AlertSource.PAGERDUTY)
                 .setLabels(Map.of("service", service, "alertname", "Down", "ownwatch_integration", "prod-pagerduty"))
                 .build();
-        send(acknowledgement, AlertEvent.newBuilder(acknowledgement).setEventId(UUID.randomUUID().toString()).build());
+        send(acknowledgement, TestAlerts.repeated(acknowledgement));
 
-        JsonNode incident = eventually(() -> get("/api/v1/incidents/" + id, "dave"),
+        JsonNode incident = eventually(() -> api.get("/api/v1/incidents/" + id, "dave"),
                 i -> "ACKNOWLEDGED".equals(i.get("status").stringValue()));
         assertThat(incident.get("acknowledgedBy").stringValue()).isEqualTo("integration:prod-pagerduty");
         List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
@@ -202,7 +174,7 @@ class IncidentFormationIT {
     @Test
     void aSilenceSuppressesIncidentsButRecordsTheAlertOnItsOwnTimeline() throws Exception {
         String service = "pay-" + run;
-        HttpResponse<String> created = post("/api/v1/silences", "bob", """
+        HttpResponse<String> created = api.post("/api/v1/silences", "bob", """
                 {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"},
                               {"label": "alertname", "op": "REGEX", "value": "Disk.*"}],
                  "endsAt": "%s", "reason": "maintenance", "comment": "replacing disks"}
@@ -212,7 +184,7 @@ class IncidentFormationIT {
         String silenceId = silence.get("id").stringValue();
         assertThat(silence.get("author").stringValue()).isEqualTo("bob");
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/silences/" + silenceId);
-        assertThat(ids(getList("/api/v1/silences", "dave"))).contains(silenceId);
+        assertThat(ids(api.get("/api/v1/silences", "dave"))).contains(silenceId);
 
         send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
         send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
@@ -221,24 +193,24 @@ class IncidentFormationIT {
         assertThat(suppressed.get(0).getAttributes()).containsEntry("reason", "silenced")
                 .containsEntry("silenceId", silenceId).containsEntry("dedupKey", run + "-disk");
         send(firing(run + "-cpu", service, "HighCpu", Severity.WARNING));
-        awaitIncident(run + "-cpu", i -> true);
-        assertThat(incidents(run + "-disk")).as("silenced: no incident").isEmpty();
+        api.awaitIncident(run + "-cpu", i -> true);
+        assertThat(api.incidents(run + "-disk")).as("silenced: no incident").isEmpty();
 
-        HttpResponse<String> expired = send(request("/api/v1/silences/" + silenceId, "bob").DELETE().build());
+        HttpResponse<String> expired = api.exchange("DELETE", "/api/v1/silences/" + silenceId, "bob", null);
         assertThat(expired.statusCode()).isEqualTo(204);
-        assertThat(ids(getList("/api/v1/silences", "dave"))).doesNotContain(silenceId);
-        assertThat(ids(getList("/api/v1/silences?state=all", "dave"))).contains(silenceId);
-        assertThat(get("/api/v1/silences/" + silenceId, "dave").get("expiredAt").isNull()).isFalse();
+        assertThat(ids(api.get("/api/v1/silences", "dave"))).doesNotContain(silenceId);
+        assertThat(ids(api.get("/api/v1/silences?state=all", "dave"))).contains(silenceId);
+        assertThat(api.get("/api/v1/silences/" + silenceId, "dave").get("expiredAt").isNull()).isFalse();
 
         send(firing(run + "-disk", service, "DiskFull", Severity.WARNING));
-        assertThat(awaitIncident(run + "-disk", i -> true).get("status").stringValue()).isEqualTo("OPEN");
+        assertThat(api.awaitIncident(run + "-disk", i -> true).get("status").stringValue()).isEqualTo("OPEN");
     }
 
     @Test
     void aFiringCriticalAlertInhibitsWarningsOfTheSameService() throws Exception {
         String service = "pay-" + run;
         send(firing(run + "-down", service, "ServiceDown", Severity.CRITICAL));
-        String id = awaitIncident(run + "-down", i -> true).get("id").stringValue();
+        String id = api.awaitIncident(run + "-down", i -> true).get("id").stringValue();
 
         send(firing(run + "-slow", service, "SlowResponses", Severity.WARNING));
 
@@ -246,7 +218,7 @@ class IncidentFormationIT {
         assertThat(timeline.get(2).getType()).isEqualTo(TimelineEventType.SUPPRESSED);
         assertThat(timeline.get(2).getAttributes()).containsEntry("reason", "inhibited-by")
                 .containsEntry("inhibitedBy", run + "-down").containsEntry("dedupKey", run + "-slow");
-        assertThat(incidents(run + "-slow")).isEmpty();
+        assertThat(api.incidents(run + "-slow")).isEmpty();
     }
 
     @Test
@@ -262,13 +234,13 @@ class IncidentFormationIT {
         send(flaps.toArray(AlertEvent[]::new));
 
         // Changes 1 to 4 behave as usual (two incidents open and resolve); the fifth holds the third incident.
-        JsonNode held = awaitIncident(key, i -> i.get("flapping").asBoolean());
-        await().atMost(PATIENCE).until(() -> get("/api/v1/incidents/" + held.get("id").stringValue(), "dave")
+        JsonNode held = api.awaitIncident(key, i -> i.get("flapping").asBoolean());
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/incidents/" + held.get("id").stringValue(), "dave")
                 .get("alertCount").asInt() == 2);
-        JsonNode incident = get("/api/v1/incidents/" + held.get("id").stringValue(), "dave");
+        JsonNode incident = api.get("/api/v1/incidents/" + held.get("id").stringValue(), "dave");
         assertThat(incident.get("status").stringValue()).as("every alert resolved, but it flaps").isEqualTo("OPEN");
         assertThat(incident.get("alerts").get(0).get("status").stringValue()).isEqualTo("RESOLVED");
-        assertThat(incidents(key)).hasSize(3);
+        assertThat(api.incidents(key)).hasSize(3);
         List<TimelineEvent> timeline = TIMELINE.awaitExactly(held.get("id").stringValue(), 4);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
                 TimelineEventType.FLAPPING, TimelineEventType.ALERT_DEDUPLICATED);
@@ -279,33 +251,33 @@ class IncidentFormationIT {
     @Test
     void respondersActOnTheirTeamsIncidentsAndEveryActionIsOnTheTimelineWithItsActor() throws Exception {
         send(firing(run + "-x", "pay-" + run, "Errors", Severity.ERROR));
-        String id = awaitIncident(run + "-x", i -> true).get("id").stringValue();
+        String id = api.awaitIncident(run + "-x", i -> true).get("id").stringValue();
         String path = "/api/v1/incidents/" + id;
 
-        assertThat(post(path + "/acknowledge", "erin", "").statusCode()).as("erin is not in payments").isEqualTo(403);
-        assertThat(post(path + "/acknowledge", "dave", "").statusCode()).as("viewer").isEqualTo(403);
-        assertThat(post(path + "/acknowledge", "carol", "").statusCode()).as("support").isEqualTo(403);
-        assertThat(post(path + "/acknowledge", null, "").statusCode()).isEqualTo(401);
+        assertThat(api.post(path + "/acknowledge", "erin", "").statusCode()).as("erin is not in payments").isEqualTo(403);
+        assertThat(api.post(path + "/acknowledge", "dave", "").statusCode()).as("viewer").isEqualTo(403);
+        assertThat(api.post(path + "/acknowledge", "carol", "").statusCode()).as("support").isEqualTo(403);
+        assertThat(api.post(path + "/acknowledge", null, "").statusCode()).isEqualTo(401);
 
         // The real registry refuses a membership question without a token: bob's acknowledgement below passes only
         // because the router asks as itself, with its client-credentials token (no fake counts tokenless calls).
-        assertThat(ownershipRegistry.send(null, "GET", "/api/v1/people/bob/teams", null).status()).isEqualTo(401);
-        HttpResponse<String> acknowledged = post(path + "/acknowledge", "bob", "");
+        assertThat(REGISTRY.get().send(null, "GET", "/api/v1/people/bob/teams", null).status()).isEqualTo(401);
+        HttpResponse<String> acknowledged = api.post(path + "/acknowledge", "bob", "");
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(acknowledged.body()).get("status").stringValue()).isEqualTo("ACKNOWLEDGED");
         assertThat(JSON.readTree(acknowledged.body()).get("acknowledgedBy").stringValue()).isEqualTo("bob");
-        assertThat(post(path + "/acknowledge", "bob", "").statusCode()).as("again: no-op").isEqualTo(200);
+        assertThat(api.post(path + "/acknowledge", "bob", "").statusCode()).as("again: no-op").isEqualTo(200);
 
-        assertThat(post(path + "/notes", "carol", "{\"text\": \"customer reports failed payments\"}").statusCode()).isEqualTo(200);
-        assertThat(post(path + "/reassign", "bob", "{\"teamId\": \"identity\", \"reason\": \"login errors\"}").statusCode())
+        assertThat(api.post(path + "/notes", "carol", "{\"text\": \"customer reports failed payments\"}").statusCode()).isEqualTo(200);
+        assertThat(api.post(path + "/reassign", "bob", "{\"teamId\": \"identity\", \"reason\": \"login errors\"}").statusCode())
                 .isEqualTo(200);
-        assertThat(post(path + "/resolve", "bob", "").statusCode()).as("no longer bob's team").isEqualTo(403);
-        assertThat(post(path + "/resolve", "carol", "").statusCode()).as("support only adds notes").isEqualTo(403);
-        assertThat(post(path + "/resolve", "erin", "").statusCode()).isEqualTo(200);
-        HttpResponse<String> again = post(path + "/resolve", "erin", "");
+        assertThat(api.post(path + "/resolve", "bob", "").statusCode()).as("no longer bob's team").isEqualTo(403);
+        assertThat(api.post(path + "/resolve", "carol", "").statusCode()).as("support only adds notes").isEqualTo(403);
+        assertThat(api.post(path + "/resolve", "erin", "").statusCode()).isEqualTo(200);
+        HttpResponse<String> again = api.post(path + "/resolve", "erin", "");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).get("type").stringValue()).isEqualTo("https://ownwatch.io/problems/incident-resolved");
-        assertThat(post(path + "/acknowledge", "alice", "").statusCode()).as("nothing to acknowledge").isEqualTo(409);
+        assertThat(api.post(path + "/acknowledge", "alice", "").statusCode()).as("nothing to acknowledge").isEqualTo(409);
 
         List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 6);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED,
@@ -318,7 +290,7 @@ class IncidentFormationIT {
                 .containsEntry("toTeamId", "identity").containsEntry("reason", "login errors");
         assertThat(timeline.get(5).getTeamId()).isEqualTo("identity");
 
-        JsonNode incident = get(path, "dave");
+        JsonNode incident = api.get(path, "dave");
         assertThat(incident.get("status").stringValue()).isEqualTo("RESOLVED");
         assertThat(incident.get("teamId").stringValue()).isEqualTo("identity");
     }
@@ -326,18 +298,17 @@ class IncidentFormationIT {
     @Test
     void opsAdminsActOnEveryIncidentAndARefusedMembershipLookupChangesNothing() throws Exception {
         send(firing(run + "-y", "id-" + run, "Errors", Severity.ERROR));
-        String id = awaitIncident(run + "-y", i -> true).get("id").stringValue();
+        String id = api.awaitIncident(run + "-y", i -> true).get("id").stringValue();
 
-        ownershipRegistry.close();
-        ownershipRegistry = null;
-        HttpResponse<String> refused = post("/api/v1/incidents/" + id + "/acknowledge", "erin", "");
+        REGISTRY.stop();
+        HttpResponse<String> refused = api.post("/api/v1/incidents/" + id + "/acknowledge", "erin", "");
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).isEqualTo("OPEN");
-        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+        assertThat(api.get("/api/v1/incidents/" + id, "dave").get("status").stringValue()).isEqualTo("OPEN");
+        REGISTRY.start();
 
-        assertThat(post("/api/v1/incidents/" + id + "/acknowledge", "alice", "").statusCode()).isEqualTo(200);
-        assertThat(post("/api/v1/incidents/" + id + "/resolve", "alice", "").statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/incidents/" + id + "/acknowledge", "alice", "").statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/v1/incidents/" + id + "/resolve", "alice", "").statusCode()).isEqualTo(200);
         assertThat(TIMELINE.awaitExactly(id, 4).subList(2, 4)).extracting(e -> e.getActor().getId()).containsExactly("alice", "alice");
         // That the router asks the registry as itself is shown by respondersActOnTheirTeamsIncidents: the real registry
         // answers a membership question without a token with 401, so bob's acknowledgement passes only with the router's.
@@ -346,19 +317,19 @@ class IncidentFormationIT {
     @Test
     void refusesBadResponderInputNamingTheFieldAndChangesNothing() throws Exception {
         send(firing(run + "-z", "pay-" + run, "Errors", Severity.ERROR));
-        String id = awaitIncident(run + "-z", i -> true).get("id").stringValue();
+        String id = api.awaitIncident(run + "-z", i -> true).get("id").stringValue();
         String path = "/api/v1/incidents/" + id;
 
-        assertBadRequest(post(path + "/notes", "bob", "{\"text\": \"  \"}"), "text");
-        assertBadRequest(post(path + "/reassign", "bob", "{\"reason\": \"no team\"}"), "teamId");
-        assertBadRequest(send(request("/api/v1/incidents?severity=LOUD", "dave").GET().build()), "severity");
-        assertBadRequest(send(request("/api/v1/incidents?from=2025-03-05T00:00:00Z&to=2025-03-04T00:00:00Z", "dave").GET().build()), "to");
-        assertBadRequest(send(request("/api/v1/incidents?size=0", "dave").GET().build()), "size");
-        HttpResponse<String> unknown = send(request("/api/v1/incidents/" + UUID.randomUUID(), "dave").GET().build());
+        assertInvalid(api.post(path + "/notes", "bob", "{\"text\": \"  \"}"), "text");
+        assertInvalid(api.post(path + "/reassign", "bob", "{\"reason\": \"no team\"}"), "teamId");
+        assertInvalid(api.exchange("GET", "/api/v1/incidents?severity=LOUD", "dave", null), "severity");
+        assertInvalid(api.exchange("GET", "/api/v1/incidents?from=2025-03-05T00:00:00Z&to=2025-03-04T00:00:00Z", "dave", null), "to");
+        assertInvalid(api.exchange("GET", "/api/v1/incidents?size=0", "dave", null), "size");
+        HttpResponse<String> unknown = api.exchange("GET", "/api/v1/incidents/" + UUID.randomUUID(), "dave", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(post("/api/v1/incidents/" + UUID.randomUUID() + "/acknowledge", "alice", "").statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/v1/incidents/" + UUID.randomUUID() + "/acknowledge", "alice", "").statusCode()).isEqualTo(404);
 
-        JsonNode incident = get(path, "dave");
+        JsonNode incident = api.get(path, "dave");
         assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incident.get("teamId").stringValue()).isEqualTo("payments");
         assertThat(types(TIMELINE.awaitExactly(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_RESOLVED);
@@ -370,21 +341,21 @@ class IncidentFormationIT {
         String service = "id-" + run;
         send(firing(run + "-1", service, "A", Severity.CRITICAL), firing(run + "-2", service, "B", Severity.ERROR),
                 firing(run + "-3", service, "C", Severity.ERROR));
-        awaitIncident(run + "-3", i -> true);
-        awaitIncident(run + "-2", i -> true);
-        String first = awaitIncident(run + "-1", i -> true).get("id").stringValue();
-        assertThat(post("/api/v1/incidents/" + first + "/resolve", "erin", "").statusCode()).isEqualTo(200);
+        api.awaitIncident(run + "-3", i -> true);
+        api.awaitIncident(run + "-2", i -> true);
+        String first = api.awaitIncident(run + "-1", i -> true).get("id").stringValue();
+        assertThat(api.post("/api/v1/incidents/" + first + "/resolve", "erin", "").statusCode()).isEqualTo(200);
 
-        JsonNode all = get("/api/v1/incidents?serviceId=" + service + "&from=" + before, "dave");
+        JsonNode all = api.get("/api/v1/incidents?serviceId=" + service + "&from=" + before, "dave");
         assertThat(all.get("total").asLong()).isEqualTo(3);
-        JsonNode page = get("/api/v1/incidents?serviceId=" + service + "&teamId=identity&size=2&page=1", "dave");
+        JsonNode page = api.get("/api/v1/incidents?serviceId=" + service + "&teamId=identity&size=2&page=1", "dave");
         assertThat(page.get("items").size()).isEqualTo(1);
         assertThat(page.get("total").asLong()).isEqualTo(3);
-        assertThat(get("/api/v1/incidents?serviceId=" + service + "&status=RESOLVED", "dave").get("items"))
+        assertThat(api.get("/api/v1/incidents?serviceId=" + service + "&status=RESOLVED", "dave").get("items"))
                 .singleElement().satisfies(i -> assertThat(i.get("id").stringValue()).isEqualTo(first));
-        assertThat(get("/api/v1/incidents?serviceId=" + service + "&severity=ERROR", "dave").get("total").asLong()).isEqualTo(2);
-        assertThat(get("/api/v1/incidents?serviceId=" + service + "&teamId=payments", "dave").get("total").asLong()).isZero();
-        assertThat(get("/api/v1/incidents?serviceId=" + service + "&to=" + before, "dave").get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/incidents?serviceId=" + service + "&severity=ERROR", "dave").get("total").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/v1/incidents?serviceId=" + service + "&teamId=payments", "dave").get("total").asLong()).isZero();
+        assertThat(api.get("/api/v1/incidents?serviceId=" + service + "&to=" + before, "dave").get("total").asLong()).isZero();
     }
 
     @Test
@@ -392,84 +363,44 @@ class IncidentFormationIT {
         String later = Instant.now().plus(Duration.ofHours(2)).toString();
         String earlier = Instant.now().plus(Duration.ofHours(1)).toString();
         String marker = "bad-" + run;
-        assertBadRequest(post("/api/v1/silences", "bob", """
+        assertInvalid(api.post("/api/v1/silences", "bob", """
                 {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"}], "startsAt": "%s", "endsAt": "%s",
                  "comment": "backwards"}""".formatted(marker, later, earlier)), "endsAt");
-        assertBadRequest(post("/api/v1/silences", "bob", """
+        assertInvalid(api.post("/api/v1/silences", "bob", """
                 {"matchers": [{"label": "service", "op": "REGEX", "value": "(%s"}], "endsAt": "%s", "comment": "bad regex"}
                 """.formatted(marker, later)), "matchers[0].value");
-        assertBadRequest(post("/api/v1/silences", "bob", """
+        assertInvalid(api.post("/api/v1/silences", "bob", """
                 {"matchers": [], "endsAt": "%s", "comment": "%s"}""".formatted(later, marker)), "matchers");
-        assertBadRequest(post("/api/v1/silences", "bob", """
+        assertInvalid(api.post("/api/v1/silences", "bob", """
                 {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"}], "endsAt": "%s"}
                 """.formatted(marker, later)), "comment");
-        assertBadRequest(post("/api/v1/silences", "bob", """
+        assertInvalid(api.post("/api/v1/silences", "bob", """
                 {"matchers": [{"label": "service", "op": "LIKE", "value": "%s"}], "endsAt": "%s", "comment": "op"}
                 """.formatted(marker, later)), "matchers[0].op");
         String valid = """
                 {"matchers": [{"label": "service", "op": "EQUALS", "value": "%s"}], "endsAt": "%s", "comment": "ok"}
                 """.formatted(marker, later);
-        assertThat(post("/api/v1/silences", "dave", valid).statusCode()).as("viewer").isEqualTo(403);
-        assertThat(post("/api/v1/silences", "carol", valid).statusCode()).as("support").isEqualTo(403);
-        assertThat(post("/api/v1/silences", null, valid).statusCode()).isEqualTo(401);
-        assertThat(getList("/api/v1/silences?state=all", "alice").toString()).doesNotContain(marker);
-        assertThat(send(request("/api/v1/silences/" + UUID.randomUUID(), "dave").GET().build()).statusCode()).isEqualTo(404);
+        assertThat(api.post("/api/v1/silences", "dave", valid).statusCode()).as("viewer").isEqualTo(403);
+        assertThat(api.post("/api/v1/silences", "carol", valid).statusCode()).as("support").isEqualTo(403);
+        assertThat(api.post("/api/v1/silences", null, valid).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/v1/silences?state=all", "alice").toString()).doesNotContain(marker);
+        assertThat(api.exchange("GET", "/api/v1/silences/" + UUID.randomUUID(), "dave", null).statusCode()).isEqualTo(404);
     }
 
     // --- helpers -------------------------------------------------------------------------------
 
-    private void assertBadRequest(HttpResponse<String> response, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(response.body()).doesNotContain("Exception");
-        JsonNode problem = JSON.readTree(response.body());
-        List<String> fields = new ArrayList<>();
-        problem.get("errors").values().forEach(e -> fields.add(e.get("field").stringValue()));
-        assertThat(fields).as(response.body()).contains(field);
-    }
-
     private static AlertEvent firing(String dedupKey, String service, String alertname, Severity severity) {
-        Instant now = Instant.now();
-        return AlertEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setDedupKey(dedupKey)
-                .setSource(AlertSource.KAFKA)
-                .setStatus(AlertStatus.FIRING)
-                .setSeverity(severity)
-                .setSummary(alertname + " on " + service)
-                .setLabels(Map.of("service", service, "alertname", alertname))
-                .setAnnotations(Map.of())
-                .setStartsAt(now.minusSeconds(60))
-                .setEndsAt(null)
-                .setReceivedAt(now)
-                .setGeneratorUrl(null)
-                .setIntegrationId(null)
-                .build();
+        return TestAlerts.firing(dedupKey, severity, alertname + " on " + service,
+                Map.of("service", service, "alertname", alertname));
     }
 
     private static AlertEvent resolved(String dedupKey, String service, String alertname) {
-        return AlertEvent.newBuilder(firing(dedupKey, service, alertname, Severity.ERROR))
-                .setStatus(AlertStatus.RESOLVED).setEndsAt(Instant.now()).build();
+        return TestAlerts.resolved(firing(dedupKey, service, alertname, Severity.ERROR));
     }
 
     /** Sends in order and waits for the broker's acknowledgement of each. */
-    private static void send(AlertEvent... events) throws Exception {
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), values)) {
-            for (AlertEvent event : events) {
-                producer.send(new ProducerRecord<>(ALERTS, event.getDedupKey(), event)).get(30, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    private JsonNode awaitIncident(String dedupKey, Predicate<JsonNode> condition) {
-        return eventually(() -> {
-            List<JsonNode> found = incidents(dedupKey);
-            return found.isEmpty() ? null : found.get(0);
-        }, condition);
+    private static void send(AlertEvent... events) {
+        AvroTopics.alerts(ALERTS, events);
     }
 
     private static <T> T eventually(Callable<T> read, Predicate<T> condition) {
@@ -483,49 +414,9 @@ class IncidentFormationIT {
         return last.get(0);
     }
 
-    /** Incidents that held the dedup key, newest first, read as dave, a viewer. */
-    private List<JsonNode> incidents(String dedupKey) {
-        List<JsonNode> incidents = new ArrayList<>();
-        getList("/api/v1/incidents?dedupKey=" + dedupKey, "dave").values().forEach(incidents::add);
-        return incidents;
-    }
-
-    private JsonNode get(String path, String person) {
-        HttpResponse<String> response = send(request(path, person).GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode getList(String path, String person) {
-        return get(path, person);
-    }
-
     private static List<String> ids(JsonNode list) {
         List<String> ids = new ArrayList<>();
         list.values().forEach(n -> ids.add(n.get("id").stringValue()));
         return ids;
-    }
-
-    private HttpResponse<String> post(String path, String person, String json) {
-        return send(request(path, person).header("Content-Type", "application/json")
-                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build());
-    }
-
-    private HttpRequest.Builder request(String path, String person) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, application/problem+json");
-        if (person != null) {
-            request.header("Authorization", "Bearer " + tokens.person(person));
-        }
-        return request;
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        return TestHttp.send(request);
-    }
-
-    private static Infrastructure infra() {
-        return TestInfrastructure.get();
     }
 }
