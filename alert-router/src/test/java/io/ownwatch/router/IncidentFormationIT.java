@@ -5,7 +5,6 @@ import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.AlertEvent;
 import io.ownwatch.events.AlertSource;
@@ -61,9 +60,8 @@ class IncidentFormationIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().springProperties("router_formation").forEach((k, v) -> registry.add(k, () -> v));
+        RouterProperties.add(registry, "router_formation", REGISTRY.baseUrl());
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-formation-it");
-        registry.add("ownwatch.router.ownership.registry-url", REGISTRY::baseUrl);
         // A test stops the registry and expects a responder's membership to be unknown: no cached answer may outlive it.
         registry.add("ownwatch.router.ownership.membership-cache-ttl", () -> "0s");
     }

@@ -1,19 +1,17 @@
 package io.ownwatch.router;
 
+import static io.ownwatch.router.TestRunbooks.matcher;
+import static io.ownwatch.router.TestRunbooks.schema;
 import static io.ownwatch.router.TimelineTopic.types;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
-import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.events.Actor;
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.AlertEvent;
-import io.ownwatch.events.AlertSource;
 import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.LabelMatcher;
-import io.ownwatch.events.MatchOp;
 import io.ownwatch.events.RemediationOutcome;
 import io.ownwatch.events.RemediationRequest;
 import io.ownwatch.events.RemediationResult;
@@ -26,9 +24,6 @@ import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
 import io.ownwatch.router.remediation.RemediationEvent;
 import io.ownwatch.router.remediation.RunbookCatalog;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,28 +35,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -97,10 +80,11 @@ class RemediationTriggerIT {
     private static final String RESULTS_DLQ = RESULTS + "." + GROUP + ".dlq";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final int REGISTRY_PORT = RegistryForTests.freePort();
-    private static RegistryForTests ownershipRegistry;
 
-    private final Tokens tokens = TestInfrastructure.tokens();
+    @RegisterExtension
+    static final RestartableRegistry REGISTRY = new RestartableRegistry();
+
+    private RouterApi api;
     private String run;
     private String service;
 
@@ -115,7 +99,7 @@ class RemediationTriggerIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().springProperties("router_remediation").forEach((k, v) -> registry.add(k, () -> v));
+        RouterProperties.add(registry, "router_remediation", REGISTRY.baseUrl());
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> GROUP);
         registry.add("spring.cloud.stream.bindings.catalogRunbook-in-0.group", () -> GROUP);
         registry.add("spring.cloud.stream.bindings.recordRemediationResult-in-0.group", () -> GROUP);
@@ -123,7 +107,6 @@ class RemediationTriggerIT {
                 () -> RUNBOOKS + "." + GROUP + ".dlq");
         registry.add("spring.cloud.stream.kafka.bindings.recordRemediationResult-in-0.consumer.dlq-name",
                 () -> RESULTS_DLQ);
-        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + REGISTRY_PORT);
         // A test stops the registry and expects a responder's membership to be unknown: no cached answer may outlive it.
         registry.add("ownwatch.router.ownership.membership-cache-ttl", () -> "0s");
         registry.add("ownwatch.router.remediation.verification.poll-every", () -> "200ms");
@@ -153,28 +136,10 @@ class RemediationTriggerIT {
 
     @BeforeEach
     void newRun() {
+        api = RouterApi.onPort(port).patience(PATIENCE);
         run = UUID.randomUUID().toString().substring(0, 8);
         service = "pay-" + run;
-        PaymentsAndIdentity.declare(ownershipRegistry, service, service + "-b");
-    }
-
-    @BeforeAll
-    static void startRegistry() {
-        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
-    }
-
-    @AfterEach
-    void registryBack() {
-        if (ownershipRegistry == null) {
-            ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
-        }
-    }
-
-    @AfterAll
-    static void stopRegistry() {
-        if (ownershipRegistry != null) {
-            ownershipRegistry.close();
-        }
+        PaymentsAndIdentity.declare(REGISTRY.get(), service, service + "-b");
     }
 
     // --- requests ------------------------------------------------------------------------------
@@ -197,7 +162,7 @@ class RemediationTriggerIT {
         AlertEvent alert = firing(run + "-backlog", "QueueBacklog", Map.of("queue", "payments", "cluster", "prod-eu",
                 "namespace", "checkout", "team_hint", "not a parameter"));
         send(alert);
-        String id = awaitIncident(run + "-backlog");
+        String id = api.awaitIncidentId(run + "-backlog");
 
         RemediationRequest request = awaitRequests(id, 1).get(0);
         assertThat(request.getRunbookId()).isEqualTo(drain);
@@ -228,8 +193,8 @@ class RemediationTriggerIT {
                 new RemediationEvent.FirstPageHeld(UUID.fromString(id), drain, Duration.ofSeconds(90)));
 
         // The same alert again (redelivered) and a repeat of it: no second request.
-        send(alert, AlertEvent.newBuilder(alert).setEventId(UUID.randomUUID().toString()).build());
-        await().atMost(PATIENCE).until(() -> get("/api/v1/incidents/" + id, "dave").get("alertCount").asInt() == 2);
+        send(alert, TestAlerts.repeated(alert));
+        await().atMost(PATIENCE).until(() -> api.get("/api/v1/incidents/" + id, "dave").get("alertCount").asInt() == 2);
         assertThat(awaitRequests(id, 1)).extracting(RemediationRequest::getRequestId).containsExactly(request.getRequestId());
         assertThat(published.of(id)).hasSize(1);
     }
@@ -244,11 +209,11 @@ class RemediationTriggerIT {
                 runbook("disk-" + run, 1, RunbookMode.NEEDS_APPROVAL, List.of(service), List.of(matcher("alertname", "DiskFull"))).build());
         awaitCatalog(failover, restart, "disk-" + run);
         send(firing(run + "-offer", "QueueBacklog", Map.of("queue", "payments")));
-        String id = awaitIncident(run + "-offer");
+        String id = api.awaitIncidentId(run + "-offer");
         String automatic = awaitRequests(id, 1).get(0).getRequestId();
         String path = "/api/v1/incidents/" + id + "/remediations";
 
-        JsonNode offer = get(path, "dave");
+        JsonNode offer = api.get(path, "dave");
         List<String> offered = new ArrayList<>();
         offer.get("runbooks").values().forEach(r -> offered.add(r.get("runbookId").stringValue() + ":" + r.get("mode").stringValue()));
         assertThat(offered).containsExactly(failover + ":NEEDS_APPROVAL", restart + ":AUTOMATIC");
@@ -258,24 +223,23 @@ class RemediationTriggerIT {
         });
 
         String ask = "{\"runbookId\": \"" + failover + "\", \"reason\": \"backlog keeps growing\"}";
-        assertThat(post(path, "erin", ask).statusCode()).as("erin is not in payments").isEqualTo(403);
-        assertThat(post(path, "dave", ask).statusCode()).as("viewer").isEqualTo(403);
-        assertThat(post(path, "carol", ask).statusCode()).as("support").isEqualTo(403);
-        assertThat(post(path, null, ask).statusCode()).isEqualTo(401);
-        assertProblem(post(path, "bob", "{\"runbookId\": \"" + failover + "-x\"}"), 400, "unknown-runbook");
-        assertProblem(post(path, "bob", "{\"runbookId\": \"disk-" + run + "\"}"), 422, "runbook-not-applicable");
-        assertProblem(post(path, "bob", "{\"reason\": \"no runbook\"}"), 400, "validation");
-        assertThat(post("/api/v1/incidents/" + UUID.randomUUID() + "/remediations", "alice", ask).statusCode()).isEqualTo(404);
-        ownershipRegistry.close();
-        ownershipRegistry = null;
-        HttpResponse<String> membershipUnknown = post(path, "bob", ask);
+        assertThat(api.post(path, "erin", ask).statusCode()).as("erin is not in payments").isEqualTo(403);
+        assertThat(api.post(path, "dave", ask).statusCode()).as("viewer").isEqualTo(403);
+        assertThat(api.post(path, "carol", ask).statusCode()).as("support").isEqualTo(403);
+        assertThat(api.post(path, null, ask).statusCode()).isEqualTo(401);
+        assertProblem(api.post(path, "bob", "{\"runbookId\": \"" + failover + "-x\"}"), 400, "unknown-runbook");
+        assertProblem(api.post(path, "bob", "{\"runbookId\": \"disk-" + run + "\"}"), 422, "runbook-not-applicable");
+        assertProblem(api.post(path, "bob", "{\"reason\": \"no runbook\"}"), 400, "validation");
+        assertThat(api.post("/api/v1/incidents/" + UUID.randomUUID() + "/remediations", "alice", ask).statusCode()).isEqualTo(404);
+        REGISTRY.stop();
+        HttpResponse<String> membershipUnknown = api.post(path, "bob", ask);
         assertThat(membershipUnknown.statusCode()).as("membership cannot be confirmed").isEqualTo(503);
         assertThat(JSON.readTree(membershipUnknown.body()).get("type").stringValue())
                 .isEqualTo("https://ownwatch.io/problems/membership-unavailable");
-        ownershipRegistry = RegistryForTests.start(REGISTRY_PORT);
+        REGISTRY.start();
         assertThat(awaitRequests(id, 1)).as("nothing refused was requested").hasSize(1);
 
-        HttpResponse<String> accepted = post(path, "bob", ask);
+        HttpResponse<String> accepted = api.post(path, "bob", ask);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String byBob = JSON.readTree(accepted.body()).get("requestId").stringValue();
         RemediationRequest request = awaitRequests(id, 2).stream().filter(r -> r.getRequestId().equals(byBob))
@@ -292,7 +256,7 @@ class RemediationTriggerIT {
         assertThat(timeline.get(3).getActor().getKind()).isEqualTo(ActorKind.PERSON);
         assertThat(timeline.get(3).getActor().getId()).isEqualTo("bob");
         assertThat(timeline.get(3).getAttributes()).containsEntry("mode", "needs-approval").containsEntry("runbookId", failover);
-        JsonNode requests = get(path, "dave").get("requests");
+        JsonNode requests = api.get(path, "dave").get("requests");
         assertThat(requests.size()).isEqualTo(2);
         assertThat(requests.get(1).get("requestedBy").stringValue()).isEqualTo("bob");
     }
@@ -312,11 +276,11 @@ class RemediationTriggerIT {
         assertThat(catalog.approved(drain)).as("retired, and an older approval read later does not bring it back").isEmpty();
 
         send(firing(run + "-retired", "QueueBacklog", Map.of()));
-        String id = awaitIncident(run + "-retired");
+        String id = api.awaitIncidentId(run + "-retired");
         assertThat(types(TIMELINE.awaitExactly(id, 2))).containsExactly(TimelineEventType.INCIDENT_OPENED,
                 TimelineEventType.OWNER_RESOLVED);
-        assertThat(readAll(REQUESTS, id)).isEmpty();
-        assertThat(get("/api/v1/incidents/" + id + "/remediations", "dave").get("runbooks").size()).isZero();
+        assertThat(AvroTopics.values(REQUESTS, id)).isEmpty();
+        assertThat(api.get("/api/v1/incidents/" + id + "/remediations", "dave").get("runbooks").size()).isZero();
     }
 
     // --- results -------------------------------------------------------------------------------
@@ -327,7 +291,7 @@ class RemediationTriggerIT {
         publish(runbook(drain, 1, RunbookMode.AUTOMATIC, List.of(service), backlog()).setVerificationSeconds(2).build());
         awaitCatalog(drain);
         send(firing(run + "-stays", "QueueBacklog", Map.of()));
-        String id = awaitIncident(run + "-stays");
+        String id = api.awaitIncidentId(run + "-stays");
         RemediationRequest request = awaitRequests(id, 1).get(0);
 
         RemediationResult succeeded = result(request, RemediationOutcome.SUCCEEDED, null, List.of(
@@ -347,7 +311,7 @@ class RemediationTriggerIT {
         assertThat(timeline.get(5).getAttributes()).containsEntry("requestId", request.getRequestId())
                 .containsKey("reason");
         assertThat(published.of(id)).singleElement().isInstanceOf(RemediationEvent.EscalationNeeded.class);
-        assertThat(get("/api/v1/incidents/" + id + "/remediations", "dave").get("requests").get(0).get("state")
+        assertThat(api.get("/api/v1/incidents/" + id + "/remediations", "dave").get("requests").get(0).get("state")
                 .stringValue()).isEqualTo("INEFFECTIVE");
     }
 
@@ -359,20 +323,20 @@ class RemediationTriggerIT {
         publish(runbook(drain, 1, RunbookMode.AUTOMATIC, List.of(service, other), backlog()).setVerificationSeconds(15).build());
         awaitCatalog(drain);
         send(firing(run + "-fixed", "QueueBacklog", Map.of()));
-        String fixed = awaitIncident(run + "-fixed");
+        String fixed = api.awaitIncidentId(run + "-fixed");
         publishResults(result(awaitRequests(fixed, 1).get(0), RemediationOutcome.SUCCEEDED, null, List.of()));
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
                 .until(() -> types(TIMELINE.of(fixed)).contains(TimelineEventType.REMEDIATION_SUCCEEDED));
         send(AlertEvent.newBuilder(firing(run + "-fixed", "QueueBacklog", Map.of()))
                 .setStatus(AlertStatus.RESOLVED).setEndsAt(Instant.now()).build());
-        await().atMost(PATIENCE).until(() -> "RESOLVED".equals(get("/api/v1/incidents/" + fixed, "dave").get("status").stringValue()));
+        await().atMost(PATIENCE).until(() -> "RESOLVED".equals(api.get("/api/v1/incidents/" + fixed, "dave").get("status").stringValue()));
 
         // A second incident whose window opens after the first one's ends later: once it is found ineffective,
         // the first one's window has long come due.
         AlertEvent stays = AlertEvent.newBuilder(firing(run + "-later", "QueueBacklog", Map.of()))
                 .setLabels(Map.of("service", other, "alertname", "QueueBacklog")).build();
         send(stays);
-        String later = awaitIncident(run + "-later");
+        String later = api.awaitIncidentId(run + "-later");
         publishResults(result(awaitRequests(later, 1).get(0), RemediationOutcome.SUCCEEDED, null, List.of()));
         awaitTimelineUntil(later, TimelineEventType.REMEDIATION_INEFFECTIVE, 5);
 
@@ -388,7 +352,7 @@ class RemediationTriggerIT {
         publish(runbook(failover, 1, RunbookMode.AUTOMATIC, List.of(service), backlog()).build());
         awaitCatalog(failover);
         send(firing(run + "-fails", "QueueBacklog", Map.of()));
-        String id = awaitIncident(run + "-fails");
+        String id = api.awaitIncidentId(run + "-fails");
         RemediationRequest request = awaitRequests(id, 1).get(0);
         RemediationResult elsewhere = RemediationResult.newBuilder(result(request, RemediationOutcome.REJECTED,
                         person("alice"), List.of())).setRequestId("self-service-" + run).setReason("not during the sale").build();
@@ -415,7 +379,7 @@ class RemediationTriggerIT {
         assertThat(published.of(id)).hasSize(2).allSatisfy(event ->
                 assertThat(event).isInstanceOf(RemediationEvent.EscalationNeeded.class));
 
-        JsonNode requests = get("/api/v1/incidents/" + id + "/remediations", "dave").get("requests");
+        JsonNode requests = api.get("/api/v1/incidents/" + id + "/remediations", "dave").get("requests");
         Map<String, String> states = new HashMap<>();
         requests.values().forEach(r -> states.put(r.get("requestId").stringValue(), r.get("state").stringValue()));
         assertThat(states).containsExactlyInAnyOrderEntriesOf(Map.of(request.getRequestId(), "FAILED",
@@ -426,11 +390,7 @@ class RemediationTriggerIT {
     void anUndecodableResultAndAResultForAnUnknownIncidentGoToTheDeadLetterTopic() throws Exception {
         String garbageKey = "garbage-" + run;
         byte[] garbage = "not a remediation result".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(RESULTS, garbageKey, garbage)).get(30, TimeUnit.SECONDS);
-        }
+        AvroTopics.produceRaw(RESULTS, garbageKey, garbage);
         String stranger = UUID.randomUUID().toString();
         publishResults(RemediationResult.newBuilder()
                 .setEventId(UUID.randomUUID().toString()).setRequestId("r-" + run).setIncidentId(stranger)
@@ -441,7 +401,7 @@ class RemediationTriggerIT {
         List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
             dead.clear();
-            dead.addAll(readRaw(RESULTS_DLQ));
+            dead.addAll(AvroTopics.read(RESULTS_DLQ, new ByteArrayDeserializer()));
             return keys(dead).containsAll(List.of(garbageKey, stranger));
         });
         ConsumerRecord<String, byte[]> letter = dead.stream().filter(r -> garbageKey.equals(r.key())).findFirst().orElseThrow();
@@ -455,37 +415,11 @@ class RemediationTriggerIT {
 
     private static RunbookVersion.Builder runbook(String id, int version, RunbookMode mode, List<String> services,
             List<LabelMatcher> matchers) {
-        return RunbookVersion.newBuilder()
-                .setRunbookId(id)
-                .setVersion(version)
-                .setContentHash("sha256-" + id + "-" + version)
-                .setStatus(RunbookStatus.APPROVED)
-                .setTitle("Runbook " + id)
-                .setOwnerTeamId("payments")
-                .setAuthoredBy("bob")
-                .setApprovedBy("alice")
-                .setApprovedAt(Instant.now())
-                .setMode(mode)
-                .setServiceIds(services)
-                .setAlertMatchers(matchers)
-                .setPublishedAt(Instant.now());
+        return TestRunbooks.approved(id, version, mode, "payments", services, matchers);
     }
 
     private static List<LabelMatcher> backlog() {
         return List.of(matcher("alertname", "QueueBacklog"));
-    }
-
-    private static LabelMatcher matcher(String label, String value) {
-        return LabelMatcher.newBuilder().setLabel(label).setOp(MatchOp.EQUALS).setValue(value).build();
-    }
-
-    /** A parameter schema as the registry writes it (ParameterSchema.of). */
-    private static String schema(List<String> required, List<String> optional) {
-        Map<String, Object> properties = new HashMap<>();
-        required.forEach(name -> properties.put(name, Map.of("type", "string")));
-        optional.forEach(name -> properties.put(name, Map.of("type", "string")));
-        return JSON.writeValueAsString(Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
-                "type", "object", "properties", properties, "required", required, "additionalProperties", false));
     }
 
     private static RemediationResult result(RemediationRequest request, RemediationOutcome outcome, Actor actor,
@@ -517,22 +451,7 @@ class RemediationTriggerIT {
         Map<String, String> labels = new HashMap<>(extraLabels);
         labels.put("service", service);
         labels.put("alertname", alertname);
-        Instant now = Instant.now();
-        return AlertEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setDedupKey(dedupKey)
-                .setSource(AlertSource.KAFKA)
-                .setStatus(AlertStatus.FIRING)
-                .setSeverity(Severity.CRITICAL)
-                .setSummary(alertname + " on " + service)
-                .setLabels(labels)
-                .setAnnotations(Map.of())
-                .setStartsAt(now.minusSeconds(60))
-                .setEndsAt(null)
-                .setReceivedAt(now)
-                .setGeneratorUrl(null)
-                .setIntegrationId(null)
-                .build();
+        return TestAlerts.firing(dedupKey, Severity.CRITICAL, alertname + " on " + service, labels);
     }
 
     private void awaitCatalog(String... runbookIds) {
@@ -542,8 +461,8 @@ class RemediationTriggerIT {
 
     /** Until the router's group has committed, so processed, everything on the topic up to now. */
     private static void awaitConsumed(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()))) {
-            List<TopicPartition> partitions = read(topic, new ByteArrayDeserializer()).stream()
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers()))) {
+            List<TopicPartition> partitions = AvroTopics.read(topic, new ByteArrayDeserializer()).stream()
                     .map(r -> new TopicPartition(r.topic(), r.partition())).distinct().toList();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
@@ -560,79 +479,28 @@ class RemediationTriggerIT {
         }
     }
 
-    private static void send(AlertEvent... events) throws Exception {
-        for (AlertEvent event : events) {
-            AvroTopics.produce(ALERTS, event.getDedupKey(), event);
-        }
+    private static void send(AlertEvent... events) {
+        AvroTopics.alerts(ALERTS, events);
     }
 
-    private static void publish(RunbookVersion... versions) throws Exception {
-        for (RunbookVersion version : versions) {
-            AvroTopics.produce(RUNBOOKS, version.getRunbookId(), version);
-        }
+    private static void publish(RunbookVersion... versions) {
+        AvroTopics.produce(RUNBOOKS, RunbookVersion::getRunbookId, versions);
     }
 
-    private static void publishResults(RemediationResult... results) throws Exception {
-        for (RemediationResult result : results) {
-            AvroTopics.produce(RESULTS, result.getIncidentId(), result);
-        }
-    }
-
-    /** The id of the newest incident that held the dedup key, once there is one. */
-    private String awaitIncident(String dedupKey) {
-        List<String> id = new ArrayList<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode found = get("/api/v1/incidents?dedupKey=" + dedupKey, "dave");
-            if (found.isEmpty()) {
-                return false;
-            }
-            id.add(found.get(0).get("id").stringValue());
-            return true;
-        });
-        return id.get(id.size() - 1);
+    private static void publishResults(RemediationResult... results) {
+        AvroTopics.produce(RESULTS, RemediationResult::getIncidentId, results);
     }
 
     /** The incident's requests on remediation.requests.v1, once there are exactly that many (a duplicate would show). */
     private List<RemediationRequest> awaitRequests(String incidentId, int expected) {
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> readAll(REQUESTS, incidentId).size() >= expected);
-        await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        List<RemediationRequest> requests = readAll(REQUESTS, incidentId).stream().map(RemediationRequest.class::cast).toList();
-        assertThat(requests).as("requests of " + incidentId).hasSize(expected);
-        return requests;
+        return AvroTopics.awaitExactly(REQUESTS, incidentId, expected, PATIENCE).stream()
+                .map(RemediationRequest.class::cast).toList();
     }
 
     /** The timeline once it holds an event of that type, then settled at exactly {@code expected} events. */
     private static List<TimelineEvent> awaitTimelineUntil(String incidentId, TimelineEventType type, int expected) {
         TIMELINE.awaitType(incidentId, type);
         return TIMELINE.awaitExactly(incidentId, expected);
-    }
-
-    /** The values of the topic's records with this key, from the beginning to the current end. */
-    private static List<Object> readAll(String topic, String key) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
-        return read(topic, values).stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> readRaw(String topic) {
-        return read(topic, new ByteArrayDeserializer());
-    }
-
-    private static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values) {
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
     }
 
     private static List<String> keys(List<? extends ConsumerRecord<String, ?>> records) {
@@ -644,41 +512,10 @@ class RemediationTriggerIT {
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("type").stringValue()).isEqualTo("https://ownwatch.io/problems/" + type);
+        JsonNode problem = RouterApi.assertProblem(response, status, type);
         List<String> fields = new ArrayList<>();
         problem.get("errors").values().forEach(e -> fields.add(e.get("field").stringValue()));
         assertThat(fields).as(response.body()).containsExactly("runbookId");
         assertThat(response.body()).doesNotContain("Exception");
-    }
-
-    private JsonNode get(String path, String person) {
-        HttpResponse<String> response = send(request(path, person).GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    private HttpResponse<String> post(String path, String person, String json) {
-        return send(request(path, person).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
-    }
-
-    private HttpRequest.Builder request(String path, String person) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, application/problem+json");
-        if (person != null) {
-            request.header("Authorization", "Bearer " + tokens.person(person));
-        }
-        return request;
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        return TestHttp.send(request);
-    }
-
-    private static Infrastructure infra() {
-        return TestInfrastructure.get();
     }
 }
