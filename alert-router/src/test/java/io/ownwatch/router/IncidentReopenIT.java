@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -49,6 +48,8 @@ class IncidentReopenIT {
 
     @RegisterExtension
     static final RestartableRegistry REGISTRY = new RestartableRegistry();
+    @RegisterExtension
+    static final RouterFixture.PerClass ROUTER = new RouterFixture.PerClass();
     private static RouterFixture router;
     private static RouterApi api;
     private static RouterDatabase db;
@@ -65,7 +66,7 @@ class IncidentReopenIT {
                 """.formatted(TEAM, RUN));
         registry.policy(POLICY, TEAM, 0, RegistryForTests.level(10, "PERSON", "bob"));
         registry.service(SERVICE, SERVICE, TEAM, POLICY);
-        router = RouterFixture.start("reopen", RUN, PATIENCE, REGISTRY.baseUrl(),
+        router = ROUTER.start("reopen", RUN, PATIENCE, REGISTRY.baseUrl(),
                 "--ownwatch.router.escalation.enabled=true",
                 "--ownwatch.router.escalation.poll-every=200ms",
                 "--ownwatch.router.escalation.retry-initial=300ms",
@@ -75,13 +76,6 @@ class IncidentReopenIT {
                 "--ownwatch.router.ownership.membership-cache-ttl=10m");
         api = router.api();
         db = router.database();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (router != null) {
-            router.close();
-        }
     }
 
     // --- reopen -------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,20 +13,16 @@ import java.util.UUID;
 
 import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.AlertEvent;
-import io.ownwatch.events.LabelMatcher;
-import io.ownwatch.events.MatchOp;
 import io.ownwatch.events.RemediationRequest;
 import io.ownwatch.events.RunbookMode;
-import io.ownwatch.events.RunbookStatus;
 import io.ownwatch.events.RunbookVersion;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runbooks triggered at an escalation level, end to end: runbooks on runbooks.v1 as the registry publishes them, alerts
@@ -43,7 +38,6 @@ class LevelTriggerIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final TimelineTopic TIMELINE = TimelineTopic.shared().patience(PATIENCE);
-    private static final JsonMapper JSON = JsonMapper.shared();
     private static final String RUNBOOKS = "runbooks.v1";
     private static final String REQUESTS = "remediation.requests.v1";
     private static final String GROUP = "router-level-" + RUN;
@@ -53,6 +47,8 @@ class LevelTriggerIT {
     private static final String PAYMENTS = "pay-lvl-" + RUN;
 
     private static RegistryForTests registry;
+    @RegisterExtension
+    static final RouterFixture.PerClass ROUTER = new RouterFixture.PerClass();
     private static RouterFixture router;
     private static RouterApi api;
     private static RouterDatabase db;
@@ -63,7 +59,7 @@ class LevelTriggerIT {
         registry.person(ANN);
         registry.person(BEN);
         registry.team(PAYMENTS, "Payments " + RUN);
-        router = RouterFixture.start("lvl", RUN, PATIENCE, registry.baseUrl(),
+        router = ROUTER.start("lvl", RUN, PATIENCE, registry.baseUrl(),
                 "--ownwatch.router.escalation.enabled=true",
                 "--ownwatch.router.escalation.poll-every=200ms",
                 "--ownwatch.router.escalation.claim-lease=10s",
@@ -77,13 +73,6 @@ class LevelTriggerIT {
                         + GROUP + ".dlq");
         api = router.api();
         db = router.database();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (router != null) {
-            router.close();
-        }
     }
 
     @Test
@@ -204,29 +193,15 @@ class LevelTriggerIT {
     }
 
     private static RunbookVersion.Builder runbook(String id, RunbookMode mode, String service, int triggerAtLevel) {
-        return RunbookVersion.newBuilder()
-                .setRunbookId(id)
-                .setVersion(1)
+        return TestRunbooks.approved(id, 1, mode, PAYMENTS, List.of(service),
+                List.of(TestRunbooks.matcher("alertname", "CheckoutErrors")))
                 .setContentHash("sha256-" + id)
-                .setStatus(RunbookStatus.APPROVED)
-                .setTitle("Runbook " + id)
-                .setOwnerTeamId(PAYMENTS)
-                .setAuthoredBy("bob")
-                .setApprovedBy("alice")
-                .setApprovedAt(Instant.now())
-                .setMode(mode)
-                .setServiceIds(List.of(service))
-                .setAlertMatchers(List.of(LabelMatcher.newBuilder().setLabel("alertname").setOp(MatchOp.EQUALS)
-                        .setValue("CheckoutErrors").build()))
-                .setTriggerAtLevel(triggerAtLevel)
-                .setPublishedAt(Instant.now());
+                .setTriggerAtLevel(triggerAtLevel);
     }
 
     /** A parameter schema with one required string parameter, as the registry writes it. */
     private static String schema(String required) {
-        return JSON.writeValueAsString(Map.of("$schema", "https://json-schema.org/draft/2020-12/schema",
-                "type", "object", "properties", Map.of(required, Map.of("type", "string")),
-                "required", List.of(required), "additionalProperties", false));
+        return TestRunbooks.schema(List.of(required), List.of());
     }
 
     private static void awaitCatalog(String... runbookIds) {

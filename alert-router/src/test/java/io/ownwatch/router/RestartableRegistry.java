@@ -11,10 +11,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension} field: started before the class's {@code @BeforeAll} methods, back after any test that
  * left it stopped, closed after the class's {@code @AfterAll} methods.
  */
-final class RestartableRegistry implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+final class RestartableRegistry implements BeforeAllCallback, AfterEachCallback, AfterAllCallback, AutoCloseable {
 
     private final int port = RegistryForTests.freePort();
     private RegistryForTests running;
+
+    /** One a test starts and closes itself (try-with-resources), outside the extension's life cycle. */
+    static RestartableRegistry started() {
+        RestartableRegistry registry = new RestartableRegistry();
+        registry.start();
+        return registry;
+    }
 
     /** Where the registry answers, running or not (a router is configured with it before it starts). */
     String baseUrl() {
@@ -53,6 +60,12 @@ final class RestartableRegistry implements BeforeAllCallback, AfterEachCallback,
 
     @Override
     public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    /** Stops it if it runs. */
+    @Override
+    public void close() {
         if (running != null) {
             stop();
         }

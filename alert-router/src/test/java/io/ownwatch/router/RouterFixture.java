@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.ownwatch.events.AlertEvent;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A router a test class starts for itself on the shared test infrastructure ({@link RouterForTests}), with what the
@@ -80,5 +82,28 @@ final class RouterFixture implements AutoCloseable {
     @Override
     public void close() {
         router.close();
+    }
+
+    /**
+     * The router of a test class, as a static {@code @RegisterExtension} field: the class {@link #start starts} it in
+     * its {@code @BeforeAll}, once the registry knows what the router will ask, and the extension closes it after the
+     * class's tests (before any extension registered earlier, such as the class's registry, is closed).
+     */
+    static final class PerClass implements AfterAllCallback {
+
+        private RouterFixture started;
+
+        /** See {@link RouterFixture#start(String, String, Duration, String, String...)}. */
+        RouterFixture start(String name, String run, Duration patience, String registryUrl, String... arguments) {
+            started = RouterFixture.start(name, run, patience, registryUrl, arguments);
+            return started;
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (started != null) {
+                started.close();
+            }
+        }
     }
 }
