@@ -17,11 +17,9 @@ import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
 import io.ownwatch.router.integration.TestIntegrations;
 import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
-import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -77,8 +75,7 @@ class AlertRouterIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().springProperties("router").forEach((k, v) -> registry.add(k, () -> v));
-        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + closedPort());
+        RouterProperties.add(registry, "router", RouterProperties.unreachableRegistry());
         // These tests post the same sample again and again: without grouping each fingerprint is its own incident.
         // Grouping has IncidentFormationIT.
         registry.add("ownwatch.router.grouping.by", () -> "");
@@ -112,7 +109,7 @@ class AlertRouterIT {
         assertThat(event.getSummary()).isEqualTo("Checkout error rate above 5%");
         assertThat(event.getEndsAt()).isNull();
 
-        JsonNode incident = awaitIncident(fingerprint, i -> true);
+        JsonNode incident = routerApi().awaitIncident(fingerprint, i -> true);
         assertThat(incident.get("status").stringValue()).isEqualTo("OPEN");
         assertThat(incident.get("teamId").stringValue()).isEqualTo("operations");
         assertThat(incident.get("severity").stringValue()).isEqualTo("CRITICAL");
@@ -139,12 +136,12 @@ class AlertRouterIT {
         String fingerprint = uniqueFingerprint();
 
         assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
-        JsonNode first = awaitIncident(fingerprint, i -> true);
+        JsonNode first = routerApi().awaitIncident(fingerprint, i -> true);
         assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
 
-        JsonNode incident = awaitIncident(fingerprint, i -> i.get("alertCount").asInt() == 2);
+        JsonNode incident = routerApi().awaitIncident(fingerprint, i -> i.get("alertCount").asInt() == 2);
         assertThat(incident.get("id")).isEqualTo(first.get("id"));
-        assertThat(incidents(fingerprint)).hasSize(1);
+        assertThat(routerApi().incidents(fingerprint)).hasSize(1);
         List<TimelineEvent> timeline = TIMELINE.awaitExactly(incident.get("id").stringValue(), 3);
         assertThat(types(timeline)).containsExactly(TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN,
                 TimelineEventType.ALERT_DEDUPLICATED);
@@ -155,11 +152,11 @@ class AlertRouterIT {
     void aResolvedAlertResolvesItsIncident() {
         String fingerprint = uniqueFingerprint();
         assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
-        String id = awaitIncident(fingerprint, i -> true).get("id").stringValue();
+        String id = routerApi().awaitIncident(fingerprint, i -> true).get("id").stringValue();
 
         assertThat(postJson(sample("resolved.json").replace("5f2b2c8c1d9e0a7b", fingerprint)).statusCode()).isEqualTo(202);
 
-        JsonNode incident = awaitIncident(fingerprint, i -> "RESOLVED".equals(i.get("status").stringValue()));
+        JsonNode incident = routerApi().awaitIncident(fingerprint, i -> "RESOLVED".equals(i.get("status").stringValue()));
         assertThat(incident.get("resolvedAt").isNull()).isFalse();
         List<TimelineEvent> timeline = TIMELINE.awaitExactly(id, 3);
         assertThat(types(timeline)).containsExactly(
@@ -171,18 +168,14 @@ class AlertRouterIT {
     void aRedeliveredAlertEventHasNoSecondEffect() throws Exception {
         String dedupKey = uniqueFingerprint();
         AlertEvent event = alertEvent(dedupKey);
-        AlertEvent later = AlertEvent.newBuilder(event).setEventId(UUID.randomUUID().toString()).build();
+        AlertEvent later = TestAlerts.repeated(event);
 
-        try (KafkaProducer<String, Object> producer = avroProducer()) {
-            producer.send(new ProducerRecord<>(ALERTS, dedupKey, event)).get();
-            producer.send(new ProducerRecord<>(ALERTS, dedupKey, event)).get();
-            // Same key, same partition: once this one is counted, the redelivery was handled before it.
-            producer.send(new ProducerRecord<>(ALERTS, dedupKey, later)).get();
-        }
+        // Same key, same partition: once the later one is counted, the redelivery was handled before it.
+        AvroTopics.alerts(ALERTS, event, event, later);
 
-        JsonNode incident = awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 2);
+        JsonNode incident = routerApi().awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 2);
         assertThat(incident.get("alertCount").asInt()).isEqualTo(2);
-        assertThat(incidents(dedupKey)).hasSize(1);
+        assertThat(routerApi().incidents(dedupKey)).hasSize(1);
         assertThat(types(TIMELINE.awaitExactly(incident.get("id").stringValue(), 3))).containsExactly(
                 TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN, TimelineEventType.ALERT_DEDUPLICATED);
     }
@@ -192,12 +185,9 @@ class AlertRouterIT {
         String a = uniqueFingerprint();
         String b = uniqueFingerprint();
         Instant start = Instant.now();
-        try (KafkaProducer<String, Object> producer = avroProducer()) {
-            producer.send(new ProducerRecord<>(ALERTS, a, alertEvent(a, start))).get();
-            producer.send(new ProducerRecord<>(ALERTS, b, alertEvent(b, start))).get();
-        }
-        String incidentA = awaitIncident(a, i -> true).get("id").stringValue();
-        String incidentB = awaitIncident(b, i -> true).get("id").stringValue();
+        AvroTopics.alerts(ALERTS, alertEvent(a, start), alertEvent(b, start));
+        String incidentA = routerApi().awaitIncident(a, i -> true).get("id").stringValue();
+        String incidentB = routerApi().awaitIncident(b, i -> true).get("id").stringValue();
 
         // One producer batch, so one record batch on the broker and one poll of the router: 30 repeats of a
         // interleaved with 20 of b, and one repeat delivered twice (the same event id), all within a minute.
@@ -214,12 +204,12 @@ class AlertRouterIT {
         }
         sendAsOneBatch(batch);
 
-        JsonNode foldedA = awaitIncident(a, i -> i.get("alertCount").asInt() >= 31);
-        JsonNode foldedB = awaitIncident(b, i -> i.get("alertCount").asInt() >= 21);
+        JsonNode foldedA = routerApi().awaitIncident(a, i -> i.get("alertCount").asInt() >= 31);
+        JsonNode foldedB = routerApi().awaitIncident(b, i -> i.get("alertCount").asInt() >= 21);
         assertThat(foldedA.get("alertCount").asInt()).as("the event delivered twice counts once").isEqualTo(31);
         assertThat(foldedB.get("alertCount").asInt()).isEqualTo(21);
-        assertThat(incidents(a)).hasSize(1);
-        assertThat(incidents(b)).hasSize(1);
+        assertThat(routerApi().incidents(a)).hasSize(1);
+        assertThat(routerApi().incidents(b)).hasSize(1);
         assertThat(Instant.parse(foldedA.get("lastSeenAt").stringValue()))
                 .isEqualTo(start.plusMillis(3000).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         JsonNode details = JSON.readTree(send(api("/api/v1/incidents/" + incidentA, TestInfrastructure.tokens().person("dave"))).body());
@@ -243,8 +233,8 @@ class AlertRouterIT {
         sendAsOneBatch(List.of(encoded(before, alertEvent(before, now)), new ProducerRecord<>(ALERTS, garbageKey, garbage),
                 encoded(after, alertEvent(after, now))));
 
-        awaitIncident(before, i -> true);
-        awaitIncident(after, i -> true);
+        routerApi().awaitIncident(before, i -> true);
+        routerApi().awaitIncident(after, i -> true);
         List<ConsumerRecord<String, byte[]>> dead = readRawFromStart(DLQ,
                 records -> records.stream().anyMatch(r -> garbageKey.equals(r.key())), PATIENCE);
         List<ConsumerRecord<String, byte[]>> letters = dead.stream().filter(r -> garbageKey.equals(r.key())).toList();
@@ -254,8 +244,8 @@ class AlertRouterIT {
                     .contains("magic byte");
         });
         assertThat(keys(dead)).as("only the undecodable record").doesNotContain(before, after);
-        assertThat(incidents(before)).hasSize(1);
-        assertThat(incidents(after)).hasSize(1);
+        assertThat(routerApi().incidents(before)).hasSize(1);
+        assertThat(routerApi().incidents(after)).hasSize(1);
     }
 
     @Test
@@ -267,17 +257,17 @@ class AlertRouterIT {
             batch.add(encoded(dedupKey, alertEvent(dedupKey, start.plusMillis(i * 100L))));
         }
         sendAsOneBatch(batch);
-        String id = awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 5).get("id").stringValue();
+        String id = routerApi().awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 5).get("id").stringValue();
 
         // What the router polls again when it crashed after committing the batch's transaction but before the
         // consumer offsets: the very same records. Then one new event of the same alert, on the same partition.
         sendAsOneBatch(batch);
         sendAsOneBatch(List.of(encoded(dedupKey, alertEvent(dedupKey, start.plusMillis(900)))));
 
-        JsonNode incident = awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 6);
+        JsonNode incident = routerApi().awaitIncident(dedupKey, i -> i.get("alertCount").asInt() >= 6);
         assertThat(incident.get("alertCount").asInt()).isEqualTo(6);
         assertThat(incident.get("id").stringValue()).isEqualTo(id);
-        assertThat(incidents(dedupKey)).hasSize(1);
+        assertThat(routerApi().incidents(dedupKey)).hasSize(1);
         assertThat(types(TIMELINE.awaitExactly(id, 3))).containsExactly(
                 TimelineEventType.INCIDENT_OPENED, TimelineEventType.OWNER_UNKNOWN, TimelineEventType.ALERT_DEDUPLICATED);
     }
@@ -317,11 +307,7 @@ class AlertRouterIT {
     void aRecordThatIsNotAnAlertEventGoesToTheDeadLetterTopicAndChangesNothing() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         byte[] garbage = "this is not Avro".getBytes(StandardCharsets.UTF_8);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(ALERTS, key, garbage)).get();
-        }
+        AvroTopics.produceRaw(ALERTS, key, garbage);
 
         List<ConsumerRecord<String, byte[]>> dead = readRawFromStart(DLQ,
                 records -> records.stream().anyMatch(r -> key.equals(r.key())), PATIENCE);
@@ -332,7 +318,7 @@ class AlertRouterIT {
         assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("magic byte");
         assertThat(new String(letter.headers().lastHeader("x-original-topic").value(), StandardCharsets.UTF_8)).isEqualTo(ALERTS);
         assertThat(letter.headers().lastHeader("kafka_dlt-original-offset")).as("spring-kafka's headers too").isNotNull();
-        assertThat(incidents(key)).isEmpty();
+        assertThat(routerApi().incidents(key)).isEmpty();
 
         // Operators see dead letters on the metrics endpoint, by topic, dead-letter topic and reason.
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
@@ -360,26 +346,18 @@ class AlertRouterIT {
                 .setAttributes(Map.of())
                 .build();
         // The registry would refuse a TimelineEvent under alerts.v1-value, so write its timeline-topic bytes raw.
-        KafkaAvroSerializer timelineValues = new KafkaAvroSerializer();
-        timelineValues.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        byte[] timelineBytes = timelineValues.serialize(TimelineTopic.TOPIC, wrongType);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(ALERTS, key, timelineBytes)).get();
-        }
+        AvroTopics.produceRaw(ALERTS, key, AvroTopics.encode(TimelineTopic.TOPIC, wrongType));
 
         // Read raw: the dead-letter topic also holds the garbage of the other test.
         List<ConsumerRecord<String, byte[]>> dead = readRawFromStart(DLQ,
                 records -> records.stream().anyMatch(r -> key.equals(r.key())), PATIENCE);
         ConsumerRecord<String, byte[]> letter = dead.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
-        try (KafkaAvroDeserializer values = new KafkaAvroDeserializer()) {
-            values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
+        try (KafkaAvroDeserializer values = AvroTopics.decoder()) {
             assertThat(values.deserialize(DLQ, letter.value())).as("written again in the wire format").isEqualTo(wrongType);
         }
         assertThat(new String(letter.headers().lastHeader("x-exception-message").value(), StandardCharsets.UTF_8))
                 .contains("is not an AlertEvent");
-        assertThat(incidents(key)).isEmpty();
+        assertThat(routerApi().incidents(key)).isEmpty();
     }
 
     @Test
@@ -387,7 +365,7 @@ class AlertRouterIT {
         Tokens tokens = TestInfrastructure.tokens();
         String fingerprint = uniqueFingerprint();
         assertThat(postJson(firing(fingerprint)).statusCode()).isEqualTo(202);
-        String id = awaitIncident(fingerprint, i -> true).get("id").stringValue();
+        String id = routerApi().awaitIncident(fingerprint, i -> true).get("id").stringValue();
 
         for (String person : List.of("alice", "bob", "carol", "dave")) {
             assertThat(send(api("/api/v1/incidents/" + id, tokens.person(person))).statusCode()).as(person).isEqualTo(200);
@@ -495,34 +473,13 @@ class AlertRouterIT {
         }
     }
 
-    private JsonNode awaitIncident(String dedupKey, Predicate<JsonNode> condition) {
-        List<JsonNode> found = new ArrayList<>();
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<JsonNode> incidents = incidents(dedupKey);
-            found.clear();
-            found.addAll(incidents);
-            return !incidents.isEmpty() && condition.test(incidents.get(0));
-        });
-        return found.get(0);
-    }
-
-    /** Incidents of one alert identity, read as dave, a viewer: the least a person needs to read them. */
-    private List<JsonNode> incidents(String dedupKey) {
-        HttpResponse<String> response = send(api("/api/v1/incidents?dedupKey=" + dedupKey, TestInfrastructure.tokens().person("dave")));
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<JsonNode> incidents = new ArrayList<>();
-        JSON.readTree(response.body()).values().forEach(incidents::add);
-        return incidents;
-    }
-
     private static List<String> keys(List<? extends ConsumerRecord<String, ?>> records) {
         return records.stream().map(ConsumerRecord::key).filter(Objects::nonNull).toList();
     }
 
     private List<ConsumerRecord<String, Object>> readFromStart(String topic,
             Predicate<List<ConsumerRecord<String, Object>>> done, Duration atMost) {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl(), "specific.avro.reader", true), false);
+        KafkaAvroDeserializer values = AvroTopics.decoder();
         // alerts.v1 also holds the garbage the dead-letter tests write: kept as its bytes, not a reason to stop reading.
         Deserializer<Object> tolerant = (from, data) -> {
             try {
@@ -576,18 +533,9 @@ class AlertRouterIT {
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     }
 
-    private KafkaProducer<String, Object> avroProducer() {
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
-                new StringSerializer(), values);
-    }
-
     /** The records with their values already in the wire format, so raw and Avro records can share one batch. */
     private ProducerRecord<String, byte[]> encoded(String key, AlertEvent event) {
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        return new ProducerRecord<>(ALERTS, key, values.serialize(ALERTS, event));
+        return new ProducerRecord<>(ALERTS, key, AvroTopics.encode(ALERTS, event));
     }
 
     /**
@@ -616,22 +564,12 @@ class AlertRouterIT {
     }
 
     private static AlertEvent alertEvent(String dedupKey) {
-        Instant now = Instant.now();
-        return AlertEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setDedupKey(dedupKey)
-                .setSource(AlertSource.KAFKA)
-                .setStatus(AlertStatus.FIRING)
-                .setSeverity(Severity.ERROR)
-                .setSummary("Queue consumer lagging")
-                .setLabels(Map.of("alertname", "ConsumerLag", "service", "billing"))
-                .setAnnotations(Map.of())
-                .setStartsAt(now.minusSeconds(60))
-                .setEndsAt(null)
-                .setReceivedAt(now)
-                .setGeneratorUrl(null)
-                .setIntegrationId(null)
-                .build();
+        return TestAlerts.firing(dedupKey, Severity.ERROR, "Queue consumer lagging",
+                Map.of("alertname", "ConsumerLag", "service", "billing"));
+    }
+
+    private RouterApi routerApi() {
+        return RouterApi.onPort(port).patience(PATIENCE);
     }
 
     private HttpRequest api(String path, String token) {
@@ -687,13 +625,5 @@ class AlertRouterIT {
 
     private static Infrastructure infra() {
         return TestInfrastructure.get();
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,46 +3,32 @@ package io.ownwatch.router;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.events.AlertEvent;
-import io.ownwatch.events.AlertSource;
-import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.LabelMatcher;
 import io.ownwatch.events.MatchOp;
 import io.ownwatch.events.ServiceOwnership;
 import io.ownwatch.events.Severity;
 import io.ownwatch.router.ownership.OwnershipView;
-import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Owners found without the registry: the router rebuilds its view from a compacted ownership topic
@@ -55,9 +41,6 @@ class OwnershipViewIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String TOPIC = "ownership.v1.view-it-" + RUN;
-    private static final JsonMapper JSON = JsonMapper.shared();
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -67,8 +50,7 @@ class OwnershipViewIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) throws Exception {
-        TestInfrastructure.get().springProperties("router").forEach((k, v) -> registry.add(k, () -> v));
-        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + closedPort());
+        RouterProperties.add(registry, "router", RouterProperties.unreachableRegistry());
         registry.add("ownwatch.router.ownership.view.topic", () -> TOPIC);
         // Published before the router starts: the view must be rebuilt from the topic, deletion included.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()))) {
@@ -104,7 +86,7 @@ class OwnershipViewIT {
 
     @Test
     void everyGuardOfTheRegistryCallIsObservable() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build());
+        HttpResponse<String> response = TestHttp.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("resilience4j_circuitbreaker_state{", "resilience4j_retry_calls_total{",
@@ -114,23 +96,8 @@ class OwnershipViewIT {
     }
 
     private String routedTeam(AlertEvent alert) {
-        try (KafkaProducer<String, Object> producer = producer()) {
-            producer.send(new ProducerRecord<>("alerts.v1", alert.getDedupKey(), alert)).get();
-        }
-        catch (InterruptedException | ExecutionException ex) {
-            throw new AssertionError(ex);
-        }
-        JsonNode[] incident = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(
-                            "http://127.0.0.1:" + port + "/api/v1/incidents?dedupKey=" + alert.getDedupKey()))
-                    .header("Authorization", "Bearer " + TestInfrastructure.tokens().person("dave")).GET().build());
-            assertThat(response.statusCode()).isEqualTo(200);
-            Optional<JsonNode> first = JSON.readTree(response.body()).values().stream().findFirst();
-            first.ifPresent(found -> incident[0] = found);
-            return first.isPresent();
-        });
-        return incident[0].get("teamId").stringValue();
+        AvroTopics.alerts("alerts.v1", alert);
+        return RouterApi.onPort(port).awaitIncident(alert.getDedupKey(), incident -> true).get("teamId").stringValue();
     }
 
     private static Map<String, String> labels(String service) {
@@ -138,21 +105,9 @@ class OwnershipViewIT {
     }
 
     private static AlertEvent alert(String service) {
-        Instant now = Instant.now();
-        return AlertEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setDedupKey("view-" + UUID.randomUUID())
-                .setSource(AlertSource.KAFKA)
-                .setStatus(AlertStatus.FIRING)
-                .setSeverity(Severity.ERROR)
-                .setSummary("Error rate above 5%")
-                // An alert name of its own: grouping (by service and alert name) must not fold it into an earlier incident.
-                .setLabels(Map.of("alertname", "HighErrorRate-" + UUID.randomUUID(), "service", service + "-" + RUN))
-                .setAnnotations(Map.of())
-                .setStartsAt(now.minusSeconds(60))
-                .setEndsAt(null)
-                .setReceivedAt(now)
-                .build();
+        // An alert name of its own: grouping (by service and alert name) must not fold it into an earlier incident.
+        return TestAlerts.firing("view-" + UUID.randomUUID(), Severity.ERROR, "Error rate above 5%",
+                Map.of("alertname", "HighErrorRate-" + UUID.randomUUID(), "service", service + "-" + RUN));
     }
 
     private static ServiceOwnership service(String service, String team, long revision) {
@@ -168,48 +123,15 @@ class OwnershipViewIT {
                 .build();
     }
 
-    private static void publish(ServiceOwnership service) throws Exception {
-        try (KafkaProducer<String, Object> producer = producer()) {
-            producer.send(new ProducerRecord<>(TOPIC, service.getServiceId(), service)).get();
-        }
+    private static void publish(ServiceOwnership service) {
+        AvroTopics.produce(TOPIC, service.getServiceId(), service);
     }
 
-    private static void publishTombstone(String serviceId) throws Exception {
-        try (KafkaProducer<String, Object> producer = producer()) {
-            producer.send(new ProducerRecord<>(TOPIC, serviceId, null)).get();
-        }
-    }
-
-    private static KafkaProducer<String, Object> producer() {
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers()),
-                new StringSerializer(), values);
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new AssertionError(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
+    private static void publishTombstone(String serviceId) {
+        AvroTopics.produce(TOPIC, serviceId, null);
     }
 
     private static Infrastructure infra() {
         return TestInfrastructure.get();
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (IOException ex) {
-            throw new AssertionError(ex);
-        }
     }
 }

@@ -3,17 +3,16 @@ package io.ownwatch.router.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.events.AlertEvent;
 import io.ownwatch.events.AlertSource;
 import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
+import io.ownwatch.router.AvroTopics;
+import io.ownwatch.router.RegistryForTests;
+import io.ownwatch.router.RouterProperties;
 import io.ownwatch.router.integration.TestIntegrations;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,8 +60,7 @@ class AlertmanagerBinaryIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().springProperties("router").forEach((k, v) -> registry.add(k, () -> v));
-        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + freePort());
+        RouterProperties.add(registry, "router", RouterProperties.unreachableRegistry());
     }
 
     @BeforeAll
@@ -82,7 +80,7 @@ class AlertmanagerBinaryIT {
     void anAlertPostedToTheRealAlertmanagerArrivesOnAlertsV1ThroughItsWebhook() throws Exception {
         TestIntegrations.Created integration = TestIntegrations.create("http://127.0.0.1:" + port, TestInfrastructure.tokens(),
                 "alertmanager", "payments", null);
-        int alertmanagerPort = freePort();
+        int alertmanagerPort = RegistryForTests.freePort();
         Path config = directory.resolve("alertmanager.yml");
         Files.writeString(config, """
                 route:
@@ -154,25 +152,14 @@ class AlertmanagerBinaryIT {
     }
 
     private static KafkaConsumer<String, Object> alertsFromNow() {
-        Infrastructure infra = TestInfrastructure.get();
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infra.schemaRegistryUrl(), "specific.avro.reader", true), false);
         KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), AvroTopics.decoder());
         List<TopicPartition> partitions = consumer.partitionsFor("alerts.v1", Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition("alerts.v1", info.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
         return consumer;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -3,22 +3,21 @@ package io.ownwatch.router.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.events.AlertEvent;
 import io.ownwatch.events.AlertSource;
 import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
+import io.ownwatch.router.AvroTopics;
+import io.ownwatch.router.RouterProperties;
+import io.ownwatch.router.TestHttp;
 import io.ownwatch.router.integration.RequestSignature;
 import io.ownwatch.router.integration.TestIntegrations;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -53,15 +52,12 @@ class IngestFormsIT {
     private static final JsonMapper JSON = JsonMapper.shared();
     private static final String SECRET = "grafana-signing-secret-0123456789";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().springProperties("router").forEach((k, v) -> registry.add(k, () -> v));
-        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + closedPort());
+        RouterProperties.add(registry, "router", RouterProperties.unreachableRegistry());
     }
 
     // --- the four forms ----------------------------------------------------------------------------------------
@@ -637,14 +633,7 @@ class IngestFormsIT {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(request.build());
     }
 
     private String baseUrl() {
@@ -667,14 +656,6 @@ class IngestFormsIT {
         }
     }
 
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
      * Watches alerts.v1 from its current end: what a request wrote, or proof that it wrote nothing. Opened before
      * the request, so nothing it wrote can slip past.
@@ -684,13 +665,10 @@ class IngestFormsIT {
         private final KafkaConsumer<String, Object> consumer;
 
         AlertsTap() {
-            Infrastructure infra = TestInfrastructure.get();
-            KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-            values.configure(Map.of("schema.registry.url", infra.schemaRegistryUrl(), "specific.avro.reader", true), false);
             consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(), values);
+                    ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(), AvroTopics.decoder());
             List<TopicPartition> partitions = consumer.partitionsFor(ALERTS, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(ALERTS, info.partition())).toList();
             consumer.assign(partitions);

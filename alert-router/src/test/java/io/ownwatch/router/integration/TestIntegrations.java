@@ -1,10 +1,8 @@
 package io.ownwatch.router.integration;
 
 import io.ownwatch.devstack.testkit.Tokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.ownwatch.router.TestHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
@@ -16,7 +14,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Creates integrations through the router's own API, as alice (ops-admin), for tests that need a key. */
 public final class TestIntegrations {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.shared();
 
     private TestIntegrations() {
@@ -62,13 +59,6 @@ public final class TestIntegrations {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestHttp.send(request.build());
     }
 }

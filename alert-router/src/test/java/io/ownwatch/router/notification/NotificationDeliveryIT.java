@@ -9,21 +9,18 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ownwatch.devstack.Infrastructure;
-import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.events.ActorKind;
-import io.ownwatch.events.AlertEvent;
-import io.ownwatch.events.AlertSource;
-import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
+import io.ownwatch.router.AvroTopics;
+import io.ownwatch.router.RouterProperties;
+import io.ownwatch.router.TestAlerts;
 import io.ownwatch.router.TestHttp;
 import io.ownwatch.router.TimelineTopic;
 import io.ownwatch.router.incident.IncidentJournal;
 import io.ownwatch.router.incident.IncidentResponse;
 import io.ownwatch.router.incident.Incidents;
-import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -31,7 +28,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -51,10 +47,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,9 +115,8 @@ class NotificationDeliveryIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().springProperties("router_delivery").forEach((k, v) -> registry.add(k, () -> v));
+        RouterProperties.add(registry, "router_delivery", RouterProperties.unreachableRegistry());
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-delivery-it");
-        registry.add("ownwatch.router.ownership.registry-url", () -> "http://127.0.0.1:" + closedPort());
         registry.add("ownwatch.router.grouping.by", () -> "");
         registry.add("ownwatch.router.notification.poll-interval", () -> "100ms");
         registry.add("ownwatch.router.notification.max-attempts", () -> "3");
@@ -522,31 +513,8 @@ class NotificationDeliveryIT {
     /** Opens an incident the way monitoring does: an alert on alerts.v1. */
     private UUID openIncident(String what, Severity severity) {
         String dedupKey = run + "-" + what;
-        Instant now = Instant.now();
-        AlertEvent alert = AlertEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setDedupKey(dedupKey)
-                .setSource(AlertSource.KAFKA)
-                .setStatus(AlertStatus.FIRING)
-                .setSeverity(severity)
-                .setSummary(what + " on svc-" + run)
-                .setLabels(Map.of("service", "svc-" + run, "alertname", what))
-                .setAnnotations(Map.of())
-                .setStartsAt(now.minusSeconds(60))
-                .setEndsAt(null)
-                .setReceivedAt(now)
-                .setGeneratorUrl(null)
-                .setIntegrationId(null)
-                .build();
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", infra().schemaRegistryUrl()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra().kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(ALERTS, dedupKey, alert)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        AvroTopics.alerts(ALERTS, TestAlerts.firing(dedupKey, severity, what + " on svc-" + run,
+                Map.of("service", "svc-" + run, "alertname", what)));
         UUID id = await().atMost(PATIENCE).until(() -> incidents.findByDedupKey(dedupKey).stream().findFirst()
                 .map(i -> i.id()).orElse(null), found -> found != null);
         // Both opening entries are written; every later entry in a test comes after them.
@@ -616,18 +584,6 @@ class NotificationDeliveryIT {
         List<JsonNode> list = new ArrayList<>();
         array.values().forEach(list::add);
         return list;
-    }
-
-    private static Infrastructure infra() {
-        return TestInfrastructure.get();
-    }
-
-    private static int closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Receiver receiver(IntUnaryOperator statusByAttempt) {
