@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +37,18 @@ public final class AvroTopics {
     private AvroTopics() {
     }
 
-    /** Sends one record in the schema registry's wire format and waits for the broker's acknowledgement. */
+    /**
+     * Sends one record in the schema registry's wire format (a null value as a tombstone) and waits for the broker's
+     * acknowledgement.
+     */
     public static void produce(String topic, String key, Object value) {
         produce(TestInfrastructure.get(), topic, key, value);
     }
 
     /** The same on that infrastructure (a test's own stack). */
     public static void produce(Infrastructure on, String topic, String key, Object value) {
-        produce(on, topic, v -> key, List.of(value));
+        // A null value is a tombstone: singletonList, as List.of refuses null.
+        produce(on, topic, v -> key, Collections.singletonList(value));
     }
 
     /** Sends the records in order, each keyed by {@code key}, with one producer, each acknowledged before the next. */
@@ -58,16 +63,46 @@ public final class AvroTopics {
     }
 
     private static <V> void produce(Infrastructure on, String topic, Function<? super V, String> key, List<V> values) {
-        KafkaAvroSerializer serializer = new KafkaAvroSerializer();
-        serializer.configure(Map.of("schema.registry.url", on.schemaRegistryUrl()), false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, on.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer)) {
+        try (Producer producer = producer(on)) {
             for (V value : values) {
-                producer.send(new ProducerRecord<>(topic, key.apply(value), value)).get(30, TimeUnit.SECONDS);
+                producer.send(topic, key.apply(value), value);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /** A producer that stays open until closed, see {@link Producer}. */
+    public static Producer producer(Infrastructure on) {
+        return new Producer(on);
+    }
+
+    /**
+     * A producer of the wire format that stays open: its serializer keeps the schema ids it has learnt, so it sends
+     * without asking the schema registry again, as the platform's producers do while the registry's database is down.
+     */
+    public static final class Producer implements AutoCloseable {
+
+        private final KafkaProducer<String, Object> producer;
+
+        private Producer(Infrastructure on) {
+            KafkaAvroSerializer serializer = new KafkaAvroSerializer();
+            serializer.configure(Map.of("schema.registry.url", on.schemaRegistryUrl()), false);
+            producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, on.kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), serializer);
+        }
+
+        /** Sends one record and waits for the broker's acknowledgement. */
+        public void send(String topic, String key, Object value) {
+            try {
+                producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not send to " + topic, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            producer.close();
         }
     }
 
@@ -91,9 +126,13 @@ public final class AvroTopics {
 
     /** A decoder of the wire format into the generated classes. */
     public static KafkaAvroDeserializer decoder() {
+        return decoder(TestInfrastructure.get());
+    }
+
+    /** The same on that infrastructure (a test's own stack). */
+    public static KafkaAvroDeserializer decoder(Infrastructure on) {
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", TestInfrastructure.get().schemaRegistryUrl(),
-                "specific.avro.reader", true), false);
+        values.configure(Map.of("schema.registry.url", on.schemaRegistryUrl(), "specific.avro.reader", true), false);
         return values;
     }
 
@@ -116,10 +155,15 @@ public final class AvroTopics {
 
     /** Every record on the topic so far, in partition order. */
     public static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values) {
+        return read(TestInfrastructure.get(), topic, values);
+    }
+
+    /** The same on that infrastructure: a consumer of its own with no group, so reads never disturb anyone. */
+    public static <V> List<ConsumerRecord<String, V>> read(Infrastructure on, String topic, Deserializer<V> values) {
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, on.kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

@@ -9,7 +9,6 @@ import io.ownwatch.router.integration.TestIntegrations;
 import io.ownwatch.events.AlertEvent;
 import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,9 +20,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,23 +37,9 @@ class BrokerOutageIT {
     @TempDir
     static Path dataDirectory;
 
-    private static DevStack stack;
-    private static RouterOnItsOwnStack own;
-    private final HttpClient http = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final RouterOnItsOwnStack.PerClass OWN = RouterOnItsOwnStack.perClass(() -> dataDirectory);
     private static String key;
-
-    @BeforeAll
-    static void start() {
-        own = RouterOnItsOwnStack.start(dataDirectory);
-        stack = own.stack();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (own != null) {
-            own.close();
-        }
-    }
 
     @Test
     void answers503WithRetryAfterWhileTheBrokerIsDownAndAcceptsTheRetryOnceItIsBack() throws Exception {
@@ -63,12 +47,12 @@ class BrokerOutageIT {
         String during = UUID.randomUUID().toString();
         assertThat(post(before).statusCode()).isEqualTo(202);
 
-        stack.stopKafka();
+        OWN.stack().stopKafka();
         HttpResponse<String> refused;
         try {
             refused = post(during);
         } finally {
-            stack.startKafka();
+            OWN.stack().startKafka();
         }
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
@@ -84,7 +68,7 @@ class BrokerOutageIT {
         assertThat(alertsOnTopic()).contains(before, during);
     }
 
-    private HttpResponse<String> post(String fingerprint) throws Exception {
+    private HttpResponse<String> post(String fingerprint) {
         String body = """
                 {"version":"4","status":"firing","receiver":"ownwatch","groupKey":"{}:{}",
                  "alerts":[{"status":"firing","labels":{"alertname":"BrokerOutage","service":"outage"},
@@ -92,17 +76,17 @@ class BrokerOutageIT {
                             "endsAt":"0001-01-01T00:00:00Z","fingerprint":"%s"}]}
                 """.formatted(fingerprint);
         if (key == null) {
-            key = TestIntegrations.create(own.baseUrl(), new Tokens(stack), "alertmanager").key();
+            key = TestIntegrations.create(OWN.baseUrl(), new Tokens(OWN.stack()), "alertmanager").key();
         }
-        return http.send(HttpRequest.newBuilder(URI.create(own.baseUrl() + "/api/v1/ingest/alertmanager"))
-                        .header("Authorization", "Bearer " + key)
-                        .header("Content-Type", "application/json")
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(OWN.baseUrl() + "/api/v1/ingest/alertmanager"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private static List<String> alertsOnTopic() {
+        DevStack stack = OWN.stack();
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
         values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(), "specific.avro.reader", true), false);
         List<String> dedupKeys = new ArrayList<>();

@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.ownwatch.devstack.DevStack;
-import io.ownwatch.events.AlertEvent;
-import io.ownwatch.events.AlertSource;
-import io.ownwatch.events.AlertStatus;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,28 +32,18 @@ class DatabaseOutageIT {
     @TempDir
     static Path dataDirectory;
 
-    private static DevStack stack;
-    private static RouterOnItsOwnStack own;
-
-    @BeforeAll
-    static void start() {
-        own = RouterOnItsOwnStack.start(dataDirectory);
-        stack = own.stack();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (own != null) {
-            own.close();
-        }
-    }
+    @RegisterExtension
+    static final RouterOnItsOwnStack.PerClass OWN = RouterOnItsOwnStack.perClass(() -> dataDirectory);
 
     @Test
     void alertsThatArriveWhileTheDatabaseIsDownBecomeOneIncidentEachOnceItIsBack() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String before = run + "-before";
         List<String> during = List.of(run + "-a", run + "-b", run + "-c", run + "-d");
-        try (KafkaProducer<String, Object> producer = producer()) {
+        DevStack stack = OWN.stack();
+        // One producer throughout: it knows the schema's id before the outage, and the schema registry keeps its
+        // schemas in the PostgreSQL that is taken away.
+        try (AvroTopics.Producer producer = AvroTopics.producer(stack)) {
             send(producer, before);
             await().atMost(Duration.ofSeconds(60)).until(() -> openedIncidents(run).containsKey(before));
 
@@ -93,28 +72,14 @@ class DatabaseOutageIT {
         assertThat(deadLetters()).as("an outage is not a reason to dead-letter").isZero();
     }
 
-    private static void send(KafkaProducer<String, Object> producer, String dedupKey) throws Exception {
-        Instant now = Instant.now();
-        AlertEvent alert = AlertEvent.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setDedupKey(dedupKey).setSource(AlertSource.KAFKA)
-                .setStatus(AlertStatus.FIRING).setSeverity(Severity.CRITICAL).setSummary("database outage " + dedupKey)
-                .setLabels(Map.of("service", "outage")).setAnnotations(Map.of())
-                .setStartsAt(now).setEndsAt(null).setReceivedAt(now).setGeneratorUrl(null).setIntegrationId(null)
-                .build();
-        producer.send(new ProducerRecord<>("alerts.v1", dedupKey, alert)).get(30, TimeUnit.SECONDS);
-    }
-
-    private static KafkaProducer<String, Object> producer() {
-        KafkaAvroSerializer values = new KafkaAvroSerializer();
-        values.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl()), false);
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), values);
+    private static void send(AvroTopics.Producer producer, String dedupKey) {
+        producer.send("alerts.v1", dedupKey, TestAlerts.firing(dedupKey, Severity.CRITICAL, "database outage " + dedupKey,
+                Map.of("service", "outage")));
     }
 
     /** INCIDENT_OPENED events on the timeline topic of this run, counted per dedup key. */
     private static Map<String, Long> openedIncidents(String run) {
-        return TimelineTopic.on(stack).events().stream()
+        return TimelineTopic.on(OWN.stack()).events().stream()
                 .filter(event -> event.getType() == TimelineEventType.INCIDENT_OPENED)
                 .map(event -> event.getAttributes().get("dedupKey"))
                 .filter(dedupKey -> dedupKey != null && dedupKey.startsWith(run))
@@ -123,7 +88,7 @@ class DatabaseOutageIT {
 
     private static long deadLetters() {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, OWN.stack().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "outage-dlq-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -3,8 +3,12 @@ package io.ownwatch.router;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.ownwatch.devstack.DevStack;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -38,5 +42,47 @@ public record RouterOnItsOwnStack(DevStack stack, ConfigurableApplicationContext
     public void close() {
         context.close();
         stack.close();
+    }
+
+    /**
+     * The router on its own stack for every test of a class, as a static {@code @RegisterExtension} field: started
+     * before the class's tests in its {@code @TempDir} (a static field, which JUnit fills before this extension runs),
+     * closed after them.
+     */
+    public static PerClass perClass(Supplier<Path> dataDirectory, String... arguments) {
+        return new PerClass(dataDirectory, arguments);
+    }
+
+    /** See {@link #perClass}. */
+    public static final class PerClass implements BeforeAllCallback, AfterAllCallback {
+
+        private final Supplier<Path> dataDirectory;
+        private final String[] arguments;
+        private RouterOnItsOwnStack running;
+
+        private PerClass(Supplier<Path> dataDirectory, String[] arguments) {
+            this.dataDirectory = dataDirectory;
+            this.arguments = arguments;
+        }
+
+        public DevStack stack() {
+            return running.stack();
+        }
+
+        public String baseUrl() {
+            return running.baseUrl();
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            running = start(dataDirectory.get(), arguments);
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) {
+            if (running != null) {
+                running.close();
+            }
+        }
     }
 }

@@ -6,17 +6,16 @@ import static org.awaitility.Awaitility.await;
 import io.ownwatch.devstack.DevStack;
 import io.ownwatch.devstack.testkit.Tokens;
 import io.ownwatch.router.RouterOnItsOwnStack;
+import io.ownwatch.router.TestHttp;
 import io.ownwatch.router.integration.TestIntegrations;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,27 +31,15 @@ class IntegrationKeysDatabaseOutageIT {
     @TempDir
     static Path dataDirectory;
 
-    private static DevStack stack;
-    private static RouterOnItsOwnStack own;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        // Long enough that the cached key cannot expire mid-test; short waits for a connection so the 503 is prompt.
-        own = RouterOnItsOwnStack.start(dataDirectory, "--ownwatch.router.integrations.key-cache-ttl=10m", "--spring.datasource.hikari.connection-timeout=2000");
-        stack = own.stack();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (own != null) {
-            own.close();
-        }
-    }
+    // Long enough that the cached key cannot expire mid-test; short waits for a connection so the 503 is prompt.
+    @RegisterExtension
+    static final RouterOnItsOwnStack.PerClass OWN = RouterOnItsOwnStack.perClass(() -> dataDirectory,
+            "--ownwatch.router.integrations.key-cache-ttl=10m", "--spring.datasource.hikari.connection-timeout=2000");
 
     @Test
     void aKeyThatCannotBeCheckedIs503NotAnd401AndACachedKeyStillWorks() throws Exception {
-        String baseUrl = own.baseUrl();
+        DevStack stack = OWN.stack();
+        String baseUrl = OWN.baseUrl();
         Tokens tokens = new Tokens(stack);
         TestIntegrations.Created unchecked = TestIntegrations.create(baseUrl, tokens, "generic");
         TestIntegrations.Created checked = TestIntegrations.create(baseUrl, tokens, "generic");
@@ -81,13 +68,12 @@ class IntegrationKeysDatabaseOutageIT {
                 .until(() -> post(baseUrl, unchecked.key()).statusCode() == 202);
     }
 
-    private HttpResponse<String> post(String baseUrl, String key) throws Exception {
+    private HttpResponse<String> post(String baseUrl, String key) {
         String body = "{\"summary\":\"database outage\",\"severity\":\"error\",\"dedupKey\":\"" + UUID.randomUUID() + "\"}";
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ingest/generic"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + key)
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return TestHttp.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/ingest/generic"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + key)
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 }
