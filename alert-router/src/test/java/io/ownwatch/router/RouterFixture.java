@@ -12,20 +12,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * tests do to it: alerts onto its own topic, its HTTP API, its database. The database {@code router_<name>_<run>} and
  * the topic {@code alerts-<name>-<run>} are the class's own, so no other router in the JVM takes its alerts or its
  * escalation steps.
+ *
+ * @param router   the running router
+ * @param alerts   the topic it consumes alerts from
+ * @param database its database
+ * @param api      its HTTP API
  */
-final class RouterFixture implements AutoCloseable {
-
-    private final RouterForTests router;
-    private final String alerts;
-    private final RouterDatabase database;
-    private final RouterApi api;
-
-    private RouterFixture(RouterForTests router, String database, String alerts, Duration patience) {
-        this.router = router;
-        this.alerts = alerts;
-        this.database = new RouterDatabase(database, patience);
-        this.api = RouterApi.at(router.baseUrl()).patience(patience);
-    }
+record RouterFixture(RouterForTests router, String alerts, RouterDatabase database, RouterApi api)
+        implements AutoCloseable {
 
     /**
      * Starts a router asking the registry at {@code registryUrl}.
@@ -42,8 +36,9 @@ final class RouterFixture implements AutoCloseable {
 
     private static RouterFixture on(String database, String alerts, Duration patience, String registryUrl,
             String... arguments) {
-        return new RouterFixture(RouterForTests.start(database, alerts, registryUrl, arguments), database, alerts,
-                patience);
+        RouterForTests router = RouterForTests.start(database, alerts, registryUrl, arguments);
+        return new RouterFixture(router, alerts, new RouterDatabase(database, patience),
+                RouterApi.at(router.baseUrl()).patience(patience));
     }
 
     /** Another router beside this one, on a database and topic of its own named after this one's and the suffix. */
@@ -54,18 +49,6 @@ final class RouterFixture implements AutoCloseable {
     /** Another router on this one's database and topic (two instances, or a restart). */
     RouterFixture again(String registryUrl, String... arguments) {
         return on(database.name(), alerts, database.patience(), registryUrl, arguments);
-    }
-
-    RouterForTests router() {
-        return router;
-    }
-
-    RouterApi api() {
-        return api;
-    }
-
-    RouterDatabase database() {
-        return database;
     }
 
     /** Sends the alerts onto this router's topic, in order. */

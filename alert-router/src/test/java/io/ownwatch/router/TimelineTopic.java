@@ -7,19 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
-import io.ownwatch.schemas.serde.KafkaAvroDeserializer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code incident.timeline.v1} as the router tests read it: every read starts at the beginning and stops at the end
@@ -56,26 +50,13 @@ public final class TimelineTopic {
 
     /** Every record on the topic so far, in partition order; values that are not timeline events are left out. */
     public List<ConsumerRecord<String, TimelineEvent>> records() {
-        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
-        values.configure(Map.of("schema.registry.url", infrastructure.schemaRegistryUrl(), "specific.avro.reader", true), false);
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, TimelineEvent>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() instanceof TimelineEvent event) {
-                        records.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), event));
-                    }
-                }
+        List<ConsumerRecord<String, TimelineEvent>> records = new ArrayList<>();
+        for (ConsumerRecord<String, Object> record : AvroTopics.read(infrastructure, TOPIC, AvroTopics.decoder(infrastructure))) {
+            if (record.value() instanceof TimelineEvent event) {
+                records.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.key(), event));
             }
-            return records;
         }
+        return records;
     }
 
     /** Every timeline event on the topic so far. */
