@@ -49,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -103,6 +104,9 @@ class IncidentTimelineIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -314,6 +318,30 @@ class IncidentTimelineIT {
         assertThat(meters.find("ownwatch.incident.mttr").tag("team", team).timer().count()).isEqualTo(1);
         assertThat(meters.find("ownwatch.incident.mtta").tag("team", team).timer().totalTime(TimeUnit.SECONDS))
                 .isEqualTo(60.0);
+    }
+
+    @Test
+    void refoldsAnIncidentStoredBeforeFoldsWereKeptInFullOnItsNextEvent() throws Exception {
+        String incidentId = "pre-v3-" + run;
+        send(event(incidentId, 1, TimelineEventType.INCIDENT_OPENED, 0),
+                event(incidentId, 2, TimelineEventType.ESCALATED, 1_000));
+        awaitTimeline(incidentId, 2);
+        // As V2 and V3 left a row recorded before them: no fold kept, counts at their defaults.
+        jdbc.sql("""
+                        UPDATE incident SET fold_earliest_at = NULL, fold_opening_at = NULL, fold_opening_summary = NULL,
+                                            fold_first_summary = NULL, fold_first_alert_at = NULL, escalation_count = 0
+                        WHERE incident_id = :incidentId""")
+                .param("incidentId", incidentId)
+                .update();
+
+        send(event(incidentId, 3, TimelineEventType.NOTIFIED, 2_000));
+
+        awaitTimeline(incidentId, 3);
+        JsonNode incident = get("/api/v1/incidents/" + incidentId).body();
+        assertThat(incident.path("escalations").asInt()).isEqualTo(1);
+        assertThat(incident.path("notifications").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT fold_earliest_at IS NOT NULL FROM incident WHERE incident_id = :incidentId")
+                .param("incidentId", incidentId).query(Boolean.class).single()).isTrue();
     }
 
     /** The entry the consumer makes of an event. */

@@ -121,15 +121,19 @@ public class TimelineStore {
         }
         Map<String, Stored> stored = stored(added.keySet());
         List<String> toRead = added.entrySet().stream()
-                .filter(e -> IncidentProjection.needsTimeline(foldOf(stored.get(e.getKey())), e.getValue()))
+                .filter(e -> stored.getOrDefault(e.getKey(), Stored.NONE).foldNotKept()
+                        || IncidentProjection.needsTimeline(foldOf(stored.get(e.getKey())), e.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();
         Map<String, List<TimelineEntry>> timelines = timelinesOf(toRead);
         List<Refolded> refolded = new ArrayList<>(added.size());
         added.forEach((incidentId, newEntries) -> {
             Stored before = stored.getOrDefault(incidentId, Stored.NONE);
-            IncidentProjection.advance(before.fold(), newEntries, () -> timelines.get(incidentId))
-                    .ifPresent(fold -> refolded.add(new Refolded(fold, before)));
+            // An incident folded before folds were kept is refolded in full once; from then on it is carried on.
+            Optional<IncidentProjection.Fold> after = before.foldNotKept()
+                    ? Optional.of(IncidentProjection.foldAll(timelines.get(incidentId)))
+                    : IncidentProjection.advance(before.fold(), newEntries, () -> timelines.get(incidentId));
+            after.ifPresent(fold -> refolded.add(new Refolded(fold, before)));
         });
         upsert(refolded);
         if (delivery == Delivery.LIVE) {
@@ -331,6 +335,11 @@ public class TimelineStore {
     /** An incident's row before this transaction: its fold (null if none is kept) and what is measured. */
     private record Stored(String incidentId, IncidentProjection.Fold fold, Measured measured) {
         static final Stored NONE = new Stored(null, null, new Measured(false, false));
+
+        /** The incident has a row, written before V3 kept the fold's running values. */
+        boolean foldNotKept() {
+            return incidentId != null && fold == null;
+        }
     }
 
     /** An incident folded anew, with what its row said before. */
