@@ -53,6 +53,7 @@ public final class CompactedTopicReader<V> {
 
     private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final String CONFIRMATION = "the confirmation";
 
     private final FeedSettings settings;
     private final Supplier<? extends Deserializer<?>> values;
@@ -64,6 +65,8 @@ public final class CompactedTopicReader<V> {
     private volatile Thread thread;
     private volatile Instant confirmedAt;
     private volatile Instant failingSince;
+    /** What the listener failed on last ("topic-partition@offset" or "the confirmation"), with how often in a row. */
+    private String failing;
     private int failures;
 
     /**
@@ -232,7 +235,7 @@ public final class CompactedTopicReader<V> {
                     for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
                         kafka.seek(later, records.records(later).get(0).offset());
                     }
-                    throw new ListenerFailed(record.topic() + "-" + record.partition() + "@" + record.offset(), ex);
+                    throw new ListenerFailed(where(record), ex);
                 }
             }
         }
@@ -245,7 +248,9 @@ public final class CompactedTopicReader<V> {
         Object value = record.value();
         if (value == null || valueType.isInstance(value)) {
             listener.apply(record.key(), valueType.cast(value));
-            succeeded();
+            if (failures > 0) {
+                succeeded(where(record));
+            }
         }
         else {
             log.warn("Skipping {}-{}@{}: not a {} but {}", record.topic(), record.partition(), record.offset(),
@@ -258,24 +263,34 @@ public final class CompactedTopicReader<V> {
             listener.confirmed();
         }
         catch (RuntimeException ex) {
-            throw new ListenerFailed("the confirmation", ex);
+            throw new ListenerFailed(CONFIRMATION, ex);
         }
-        succeeded();
+        succeeded(CONFIRMATION);
         confirmedAt = clock.instant();
         firstConfirmation.countDown();
     }
 
-    private void succeeded() {
-        if (failures > 0) {
-            log.info("The listener of {} takes records again, after {} failed attempts since {}", settings.topic(),
-                    failures, failingSince);
+    /**
+     * The back-off starts over once what failed is taken; records of other partitions taken meanwhile do not count,
+     * the view is still behind.
+     */
+    private void succeeded(String what) {
+        if (failures > 0 && what.equals(failing)) {
+            log.info("The listener of {} took {} after {} failed attempts since {}", settings.topic(), what, failures,
+                    failingSince);
+            failing = null;
             failures = 0;
             failingSince = null;
         }
     }
 
+    private static String where(ConsumerRecord<String, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
     /** Waits before handing over again what failed, a little longer after each failure in a row. */
     private void backOff(ListenerFailed failure) throws InterruptedException {
+        failing = failure.getMessage();
         failures++;
         if (failingSince == null) {
             failingSince = clock.instant();
