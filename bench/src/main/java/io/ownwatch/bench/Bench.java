@@ -14,7 +14,7 @@ import java.util.Properties;
 /**
  * Drives a running platform (the launcher, or compose) over loopback and prints what it measured: webhook ingest
  * throughput and latency, the router on a deduplication-heavy storm and on distinct incidents, alert-to-timeline
- * latency, and the peak heap of each service. Figures only: nothing here passes or fails.
+ * latency, the timeline service recording a burst of timeline events, and the peak heap of each service. Figures only: nothing here passes or fails.
  */
 public final class Bench {
 
@@ -36,7 +36,11 @@ public final class Bench {
             Map.entry("latency-seconds", "10"),
             // Longest wait, before the latency phase, for the router to work off what the storms set off.
             Map.entry("drain-seconds", "600"),
-            Map.entry("only", "ingest,storm,distinct,latency"));
+            // The timeline phase: a burst of incidents of a few events each, then one long incident.
+            Map.entry("timeline-incidents", "2000"),
+            Map.entry("timeline-events", "10"),
+            Map.entry("timeline-long-events", "5000"),
+            Map.entry("only", "ingest,storm,distinct,latency,timeline"));
 
     private Bench() {
     }
@@ -87,6 +91,13 @@ public final class Bench {
                 Latencies latency = new TimelineLatency(kafka).run(rate, Double.parseDouble(options.get("latency-seconds")));
                 System.out.printf("alert to INCIDENT_OPENED on the timeline topic, %d distinct alerts/s: %s%n",
                         rate, latency.summary());
+            }
+            if (only.contains("timeline")) {
+                TimelineRecording timeline = new TimelineRecording(kafka);
+                report(() -> timeline.run("burst of incidents", Integer.parseInt(options.get("timeline-incidents")),
+                        Integer.parseInt(options.get("timeline-events")), timeout).report());
+                report(() -> timeline.run("one long incident", 1, Integer.parseInt(options.get("timeline-long-events")),
+                        timeout).report());
             }
             System.out.println(heap.report());
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.ownwatch.devstack.Infrastructure;
 import io.ownwatch.devstack.testkit.TestInfrastructure;
@@ -26,7 +27,11 @@ import io.ownwatch.events.ActorKind;
 import io.ownwatch.events.Severity;
 import io.ownwatch.events.TimelineEvent;
 import io.ownwatch.events.TimelineEventType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
+import io.ownwatch.timeline.incident.EntryType;
+import io.ownwatch.timeline.incident.TimelineEntry;
+import io.ownwatch.timeline.incident.TimelineStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,8 +46,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -91,6 +98,15 @@ class IncidentTimelineIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TimelineStore store;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -267,6 +283,75 @@ class IncidentTimelineIT {
         assertThat(sequences(timeline)).containsExactly(1L, 2L);
         // Same partition, so the marker (#2) was consumed after both copies of #1: nothing more will come.
         assertThat(get("/api/v1/incidents/" + incidentId).body().path("eventCount").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void recordsABatchRedeliveredAfterACrashHalfWayOnceAndMeasuresItOnce() throws Exception {
+        String incidentId = "crash-" + run;
+        String team = "crash-team-" + run;
+        List<TimelineEvent> batch = new ArrayList<>();
+        batch.add(TimelineEvent.newBuilder(event(incidentId, 1, TimelineEventType.INCIDENT_OPENED, 0))
+                .setTeamId(team).setSeverity(Severity.CRITICAL).setSummary("Checkout is down").build());
+        batch.add(event(incidentId, 2, TimelineEventType.NOTIFIED, 1_000));
+        batch.add(TimelineEvent.newBuilder(event(incidentId, 3, TimelineEventType.ACKNOWLEDGED, 60_000))
+                .setActor(Actor.newBuilder().setKind(ActorKind.PERSON).setId("ann").build()).build());
+        batch.add(event(incidentId, 4, TimelineEventType.NOTIFIED, 61_000));
+        batch.add(event(incidentId, 5, TimelineEventType.ESCALATED, 62_000));
+        batch.add(event(incidentId, 6, TimelineEventType.NOTIFIED, 63_000));
+        batch.add(TimelineEvent.newBuilder(event(incidentId, 7, TimelineEventType.RESOLVED, 120_000))
+                .setActor(Actor.newBuilder().setKind(ActorKind.PERSON).setId("ann").build()).build());
+        // The consumer crashed half-way: the first three entries' transaction committed, their offsets did not,
+        // so the whole batch comes again.
+        store.recordAll(batch.subList(0, 3).stream().map(IncidentTimelineIT::entry).toList(),
+                TimelineStore.Delivery.LIVE);
+        send(batch.toArray(TimelineEvent[]::new));
+
+        JsonNode timeline = awaitTimeline(incidentId, 7);
+        assertThat(sequences(timeline)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        JsonNode incident = get("/api/v1/incidents/" + incidentId).body();
+        assertThat(incident.path("status").asString()).isEqualTo("RESOLVED");
+        assertThat(incident.path("notifications").asInt()).isEqualTo(3);
+        assertThat(incident.path("escalations").asInt()).isEqualTo(1);
+        assertThat(incident.path("missingEvents").asLong()).isZero();
+        // Acknowledged in the first half, resolved in the second: each measured once, never again on redelivery.
+        assertThat(meters.find("ownwatch.incident.mtta").tag("team", team).timer().count()).isEqualTo(1);
+        assertThat(meters.find("ownwatch.incident.mttr").tag("team", team).timer().count()).isEqualTo(1);
+        assertThat(meters.find("ownwatch.incident.mtta").tag("team", team).timer().totalTime(TimeUnit.SECONDS))
+                .isEqualTo(60.0);
+    }
+
+    @Test
+    void refoldsAnIncidentStoredBeforeFoldsWereKeptInFullOnItsNextEvent() throws Exception {
+        String incidentId = "pre-v3-" + run;
+        send(event(incidentId, 1, TimelineEventType.INCIDENT_OPENED, 0),
+                event(incidentId, 2, TimelineEventType.ESCALATED, 1_000));
+        awaitTimeline(incidentId, 2);
+        // As V2 and V3 left a row recorded before them: no fold kept, counts at their defaults.
+        jdbc.sql("""
+                        UPDATE incident SET fold_earliest_at = NULL, fold_opening_at = NULL, fold_opening_summary = NULL,
+                                            fold_first_summary = NULL, fold_first_alert_at = NULL, escalation_count = 0
+                        WHERE incident_id = :incidentId""")
+                .param("incidentId", incidentId)
+                .update();
+
+        send(event(incidentId, 3, TimelineEventType.NOTIFIED, 2_000));
+
+        awaitTimeline(incidentId, 3);
+        JsonNode incident = get("/api/v1/incidents/" + incidentId).body();
+        assertThat(incident.path("escalations").asInt()).isEqualTo(1);
+        assertThat(incident.path("notifications").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT fold_earliest_at IS NOT NULL FROM incident WHERE incident_id = :incidentId")
+                .param("incidentId", incidentId).query(Boolean.class).single()).isTrue();
+    }
+
+    /** The entry the consumer makes of an event. */
+    private static TimelineEntry entry(TimelineEvent event) {
+        return new TimelineEntry(event.getEventId(), event.getIncidentId(), event.getSequence(),
+                EntryType.fromName(event.getType().name()), event.getOccurredAt(),
+                new io.ownwatch.timeline.incident.Actor(event.getActor().getKind().name(), event.getActor().getId()),
+                event.getServiceId(), event.getTeamId(),
+                io.ownwatch.timeline.incident.Severity.fromName(event.getSeverity().name()), event.getSummary(),
+                event.getAttributes());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ownwatch.edge.feed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -39,12 +41,19 @@ import org.slf4j.LoggerFactory;
  * <p>One undecodable record, or a value of another type than expected, is skipped with a warning: it must not blind
  * the view to every later change.
  *
+ * <p>A listener that throws (a view written to a database that is away, say) is handed the same record again after a
+ * back-off that doubles from {@link FeedSettings#retryInitial()} up to {@link FeedSettings#retryMax()}, and the
+ * reader carries on from there once it succeeds: every record is handed over, in order, and none twice after it
+ * succeeded. Meanwhile nothing is confirmed, since the view is behind the topic: it looks stale, not current
+ * ({@link #failingSince()} says since when).
+ *
  * @param <V> the value type the listener expects
  */
 public final class CompactedTopicReader<V> {
 
     private static final Logger log = LoggerFactory.getLogger(CompactedTopicReader.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final String CONFIRMATION = "the confirmation";
 
     private final FeedSettings settings;
     private final Supplier<? extends Deserializer<?>> values;
@@ -55,6 +64,10 @@ public final class CompactedTopicReader<V> {
     private volatile KafkaConsumer<String, ?> consumer;
     private volatile Thread thread;
     private volatile Instant confirmedAt;
+    private volatile Instant failingSince;
+    /** What the listener failed on last ("topic-partition@offset" or "the confirmation"), with how often in a row. */
+    private String failing;
+    private int failures;
 
     /**
      * @param values    makes the value deserializer, already configured (a consumer does not configure deserializer
@@ -122,6 +135,14 @@ public final class CompactedTopicReader<V> {
         thread = null;
     }
 
+    /**
+     * Since when the listener has been failing on the record the reader hands it over and over, if it is failing:
+     * the view is behind the topic from that record on.
+     */
+    public Optional<Instant> failingSince() {
+        return Optional.ofNullable(failingSince);
+    }
+
     public boolean isRunning() {
         return thread != null;
     }
@@ -149,6 +170,10 @@ public final class CompactedTopicReader<V> {
                     // The broker is away: no confirmation comes, the last one ages; keep trying.
                     log.debug("Reading {}: {}", settings.topic(), ex.getMessage());
                     target = null;
+                }
+                catch (ListenerFailed ex) {
+                    // The position is back at the record that failed: no confirmation until it is handed over.
+                    backOff(ex);
                 }
             }
         }
@@ -178,36 +203,109 @@ public final class CompactedTopicReader<V> {
             catch (TimeoutException ex) {
                 log.debug("Broker not reachable while looking up {}", settings.topic());
             }
+            catch (ListenerFailed ex) {
+                backOff(ex);
+                continue;
+            }
             Thread.sleep(Math.min(1000, settings.confirmEvery().toMillis()));
         }
     }
 
     private void poll(KafkaConsumer<String, ?> kafka) {
+        ConsumerRecords<String, ?> records;
         try {
-            for (ConsumerRecord<String, ?> record : kafka.poll(Duration.ofMillis(500))) {
-                if (record.key() == null) {
-                    continue;
-                }
-                Object value = record.value();
-                if (value == null || valueType.isInstance(value)) {
-                    listener.apply(record.key(), valueType.cast(value));
-                }
-                else {
-                    log.warn("Skipping {}-{}@{}: not a {} but {}", record.topic(), record.partition(), record.offset(),
-                            valueType.getName(), value.getClass().getName());
-                }
-            }
+            records = kafka.poll(Duration.ofMillis(500));
         }
         catch (RecordDeserializationException ex) {
             log.warn("Skipping undecodable record {}@{}: {}", ex.topicPartition(), ex.offset(), ex.getMessage());
             kafka.seek(ex.topicPartition(), ex.offset() + 1);
+            return;
+        }
+        List<TopicPartition> partitions = new ArrayList<>(records.partitions());
+        for (int p = 0; p < partitions.size(); p++) {
+            TopicPartition partition = partitions.get(p);
+            for (ConsumerRecord<String, ?> record : records.records(partition)) {
+                try {
+                    handOver(record);
+                }
+                catch (RuntimeException ex) {
+                    // Back to the first record of each partition not handed over: this one, and the whole of the
+                    // partitions not started; what was handed over is not handed over again.
+                    kafka.seek(partition, record.offset());
+                    for (TopicPartition later : partitions.subList(p + 1, partitions.size())) {
+                        kafka.seek(later, records.records(later).get(0).offset());
+                    }
+                    throw new ListenerFailed(where(record), ex);
+                }
+            }
+        }
+    }
+
+    private void handOver(ConsumerRecord<String, ?> record) {
+        if (record.key() == null) {
+            return;
+        }
+        Object value = record.value();
+        if (value == null || valueType.isInstance(value)) {
+            listener.apply(record.key(), valueType.cast(value));
+            if (failures > 0) {
+                succeeded(where(record));
+            }
+        }
+        else {
+            log.warn("Skipping {}-{}@{}: not a {} but {}", record.topic(), record.partition(), record.offset(),
+                    valueType.getName(), value.getClass().getName());
         }
     }
 
     private void confirm() {
-        listener.confirmed();
+        try {
+            listener.confirmed();
+        }
+        catch (RuntimeException ex) {
+            throw new ListenerFailed(CONFIRMATION, ex);
+        }
+        succeeded(CONFIRMATION);
         confirmedAt = clock.instant();
         firstConfirmation.countDown();
+    }
+
+    /**
+     * The back-off starts over once what failed is taken; records of other partitions taken meanwhile do not count,
+     * the view is still behind.
+     */
+    private void succeeded(String what) {
+        if (failures > 0 && what.equals(failing)) {
+            log.info("The listener of {} took {} after {} failed attempts since {}", settings.topic(), what, failures,
+                    failingSince);
+            failing = null;
+            failures = 0;
+            failingSince = null;
+        }
+    }
+
+    private static String where(ConsumerRecord<String, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    /** Waits before handing over again what failed, a little longer after each failure in a row. */
+    private void backOff(ListenerFailed failure) throws InterruptedException {
+        failing = failure.getMessage();
+        failures++;
+        if (failingSince == null) {
+            failingSince = clock.instant();
+        }
+        Duration wait = settings.retryAfter(failures);
+        log.warn("The listener of {} failed on {} ({} in a row); handing it over again in {} ms", settings.topic(),
+                failure.getMessage(), failures, wait.toMillis(), failure.getCause());
+        Thread.sleep(wait.toMillis());
+    }
+
+    /** The listener threw on what the reader handed it over; the reader hands it over again after a back-off. */
+    private static final class ListenerFailed extends RuntimeException {
+        ListenerFailed(String what, RuntimeException cause) {
+            super(what, cause);
+        }
     }
 
     private static <T> KafkaConsumer<String, T> consumer(Map<String, Object> config, Deserializer<T> deserializer) {

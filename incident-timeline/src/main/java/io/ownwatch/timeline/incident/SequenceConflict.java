@@ -6,8 +6,16 @@ package io.ownwatch.timeline.incident;
  */
 public class SequenceConflict extends RuntimeException {
 
+    private final transient TimelineEntry entry;
+
     public SequenceConflict(TimelineEntry entry, String existingEventId) {
         super("Event '" + entry.eventId() + "' claims sequence " + entry.sequence() + " of incident '"
                 + entry.incidentId() + "', which event '" + existingEventId + "' already holds.");
+        this.entry = entry;
+    }
+
+    /** The refused entry. */
+    public TimelineEntry entry() {
+        return entry;
     }
 }
