@@ -23,6 +23,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -70,13 +72,7 @@ final class IngestFilter implements Filter {
      * The headers Spring Security's ingest chain ({@link IngestSecurity}) wrote on every answer: the lean path
      * answers as that chain did.
      */
-    private static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "X-Content-Type-Options", "nosniff",
-            "X-XSS-Protection", "0",
-            HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate",
-            HttpHeaders.PRAGMA, "no-cache",
-            HttpHeaders.EXPIRES, "0",
-            "X-Frame-Options", "DENY");
+    private static final Map<String, String> SECURITY_HEADERS = securityHeaders();
 
     /** How long past the broker timeout the container waits before it answers for a producer that never called back. */
     private static final long ASYNC_GRACE_MILLIS = 5_000;
@@ -267,6 +263,21 @@ final class IngestFilter implements Filter {
                 .tag("status", Integer.toString(status))
                 .tag("uri", PathKeyFilter.INGEST + form.slug())
                 .register(meters));
+    }
+
+    /**
+     * The headers Spring Security's ingest chain ({@link IngestSecurity}) wrote on every answer, in its order: the
+     * lean path answers as that chain did.
+     */
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("X-XSS-Protection", "0");
+        headers.put(HttpHeaders.CACHE_CONTROL, "no-cache, no-store, max-age=0, must-revalidate");
+        headers.put(HttpHeaders.PRAGMA, "no-cache");
+        headers.put(HttpHeaders.EXPIRES, "0");
+        headers.put("X-Frame-Options", "DENY");
+        return Collections.unmodifiableMap(headers);
     }
 
     private static RuntimeException asRuntime(Throwable failure) {
