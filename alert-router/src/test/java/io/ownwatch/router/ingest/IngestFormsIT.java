@@ -475,6 +475,19 @@ class IngestFormsIT {
     }
 
     @Test
+    void aRefusalReadsByteForByteAsTheControllersAnswerIt() {
+        // The same bytes IngestWithoutLeanPathIT pins for the Spring MVC controllers.
+        HttpResponse<String> refused = send(post("/api/v1/ingest/alertmanager/owk_nottherightkey", sample("/alertmanager/firing.json")));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(refused.body()).isEqualTo("{\"detail\":\"The integration key is unknown or revoked.\","
+                + "\"instance\":\"/api/v1/ingest/alertmanager\",\"status\":401,\"title\":\"Unknown integration key\","
+                + "\"type\":\"https://ownwatch.io/problems/unknown-integration-key\"}");
+    }
+
+    @Test
     void everyIngestAnswerIsTimedAsAnHttpServerRequestOfItsEndpoint() {
         TestIntegrations.Created integration = create("generic", null, null);
         String body = "{\"summary\":\"timed\",\"severity\":\"info\",\"dedupKey\":\"" + unique() + "\"}";
