@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,26 @@ public class AlertIngest {
      * @throws AlertsNotAcknowledged when the broker did not acknowledge in time
      */
     public List<Alert> accept(Integration integration, byte[] body) {
+        List<Alert> alerts = parse(integration, body);
+        publication.publishAll(alerts, integration.id());
+        return alerts;
+    }
+
+    /**
+     * Accepts a body in the integration's form without waiting for the broker: parsed and validated at once,
+     * acknowledged later.
+     *
+     * @return the alerts, in payload order, once the broker acknowledged all of them; or completed exceptionally
+     *         with {@link AlertsNotAcknowledged}
+     * @throws MalformedAlertPayload or {@link InvalidAlertField} before anything is published
+     * @throws AlertsNotAcknowledged when the alerts could not even be handed to the broker
+     */
+    public CompletableFuture<List<Alert>> acceptAsync(Integration integration, byte[] body) {
+        List<Alert> alerts = parse(integration, body);
+        return publication.publishAllAsync(alerts, integration.id()).thenApply(acknowledged -> alerts);
+    }
+
+    private List<Alert> parse(Integration integration, byte[] body) {
         Instant receivedAt = clock.instant();
         List<Alert> parsed = switch (integration.type()) {
             case ALERTMANAGER -> AlertmanagerWebhook.parse(body, receivedAt, AlertIngest::newId);
@@ -48,9 +69,7 @@ public class AlertIngest {
                     () -> UUID.randomUUID().toString().replace("-", "")));
             case GENERIC -> GenericAlert.parseAll(body, receivedAt, AlertIngest::newId, properties.maxAlertsPerRequest());
         };
-        List<Alert> alerts = parsed.stream().map(alert -> labelled(alert, integration)).toList();
-        publication.publishAll(alerts, integration.id());
-        return alerts;
+        return parsed.stream().map(alert -> labelled(alert, integration)).toList();
     }
 
     /** Our labels win over a sender's labels of the same name: a sender must not pass itself off as another. */

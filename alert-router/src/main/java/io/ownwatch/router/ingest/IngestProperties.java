@@ -30,7 +30,8 @@ public record IngestProperties(
         @DefaultValue("alerts.v1") @NotBlank String topic,
         @DefaultValue("10s") @NotNull Duration brokerTimeout,
         @DefaultValue("1000") @Positive int maxAlertsPerRequest,
-        Map<String, String> producer) {
+        Map<String, String> producer,
+        @DefaultValue("true") boolean leanPath) {
 
     public IngestProperties {
         producer = producer == null ? Map.of() : Map.copyOf(producer);

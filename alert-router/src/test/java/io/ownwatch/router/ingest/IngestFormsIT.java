@@ -432,6 +432,75 @@ class IngestFormsIT {
     }
 
     @Test
+    void refusesAnOversizedBodySentWithoutContentLengthWith413AndWritesNothing() {
+        TestIntegrations.Created integration = create("generic", null, null);
+        byte[] huge = ("{\"summary\":\"" + "x".repeat(1_100_000) + "\",\"severity\":\"info\"}").getBytes(StandardCharsets.UTF_8);
+        // A stream of unknown length goes out chunked: the limit is counted on what arrives, not on a header.
+        HttpRequest.Builder chunked = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/ingest/generic"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + integration.key())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)));
+        assertRefusedAndNothingWritten(chunked, 413, "exceeds the limit");
+    }
+
+    @Test
+    void aSenderThatStopsMidBodyIsRefusedAndNothingIsWrittenAndTheServerCarriesOn() throws IOException {
+        TestIntegrations.Created integration = create("generic", null, null);
+        String body = "{\"summary\":\"cut short\",\"severity\":\"info\",\"dedupKey\":\"" + unique() + "\"}";
+        String answer;
+        try (AlertsTap tap = new AlertsTap(); java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            String head = "POST /api/v1/ingest/generic HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Authorization: Bearer " + integration.key() + "\r\nContent-Length: " + (body.length() + 100) + "\r\n\r\n";
+            socket.getOutputStream().write((head + body).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            // The sender goes away before the declared length: the server reads the end of the stream mid-body.
+            socket.shutdownOutput();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            tap.assertNothing();
+        }
+        // Tomcat itself answers a body that broke off (400, its error page): the answer reaches nobody anyway.
+        assertThat(answer).startsWith("HTTP/1.1 400").doesNotContain(integration.key());
+
+        String whole = "{\"summary\":\"whole\",\"severity\":\"info\",\"dedupKey\":\"" + unique() + "\"}";
+        try (AlertsTap tap = new AlertsTap()) {
+            assertThat(send(post("/api/v1/ingest/generic", whole).header("Authorization", "Bearer " + integration.key())).statusCode())
+                    .isEqualTo(202);
+            assertThat(tap.await(1)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRefusalReadsByteForByteAsTheControllersAnswerIt() {
+        // The same bytes IngestWithoutLeanPathIT pins for the Spring MVC controllers.
+        HttpResponse<String> refused = send(post("/api/v1/ingest/alertmanager/owk_nottherightkey", sample("/alertmanager/firing.json")));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(refused.body()).isEqualTo("{\"detail\":\"The integration key is unknown or revoked.\","
+                + "\"instance\":\"/api/v1/ingest/alertmanager\",\"status\":401,\"title\":\"Unknown integration key\","
+                + "\"type\":\"https://ownwatch.io/problems/unknown-integration-key\"}");
+    }
+
+    @Test
+    void everyIngestAnswerIsTimedAsAnHttpServerRequestOfItsEndpoint() {
+        TestIntegrations.Created integration = create("generic", null, null);
+        String body = "{\"summary\":\"timed\",\"severity\":\"info\",\"dedupKey\":\"" + unique() + "\"}";
+        assertThat(send(post("/api/v1/ingest/generic/" + integration.key(), body)).statusCode()).isEqualTo(202);
+        assertThat(send(post("/api/v1/ingest/generic/" + integration.key(), "{}", "text/plain")).statusCode()).isEqualTo(415);
+
+        HttpResponse<String> metrics = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/prometheus")).GET());
+        assertThat(metrics.body()).doesNotContain(integration.key());
+        assertThat(metrics.body().lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("http_server_requests_seconds_count{").contains("method=\"POST\"").contains("outcome=\"SUCCESS\"")
+                .contains("status=\"202\"").contains("uri=\"/api/v1/ingest/generic\""));
+        assertThat(metrics.body().lines()).anySatisfy(line -> assertThat(line)
+                .startsWith("http_server_requests_seconds_count{").contains("outcome=\"CLIENT_ERROR\"")
+                .contains("status=\"415\"").contains("uri=\"/api/v1/ingest/generic\""));
+    }
+
+    @Test
     void refusesABadBodyOfEachFormWith400NamingTheField() {
         TestIntegrations.Created alertmanager = create("alertmanager", null, null);
         TestIntegrations.Created grafana = create("grafana", null, null);

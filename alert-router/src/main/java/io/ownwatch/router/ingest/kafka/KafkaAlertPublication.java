@@ -10,21 +10,20 @@ import io.ownwatch.router.ingest.AlertsNotAcknowledged;
 import io.ownwatch.router.ingest.IngestProperties;
 import io.ownwatch.schemas.serde.AvroSerdeConfig;
 import io.ownwatch.schemas.serde.KafkaAvroSerializer;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
@@ -80,32 +79,50 @@ class KafkaAlertPublication implements AlertPublication, DisposableBean {
 
     @Override
     public void publishAll(List<Alert> alerts, UUID integrationId) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        List<Future<RecordMetadata>> sends = new ArrayList<>(alerts.size());
-        for (Alert alert : alerts) {
-            try {
-                sends.add(producer.send(new ProducerRecord<>(topic, alert.dedupKey(), toEvent(alert, integrationId))));
-            } catch (KafkaException e) {
-                // No metadata within max.block.ms (the broker is away), or the record cannot be serialised.
-                throw new AlertsNotAcknowledged("Alert " + alert.eventId() + " was not sent", e);
-            }
-        }
-        for (int i = 0; i < sends.size(); i++) {
-            String eventId = alerts.get(i).eventId();
-            try {
-                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new AlertsNotAcknowledged("Alert " + eventId + " was not acknowledged by the broker", e.getCause());
-            } catch (TimeoutException e) {
-                throw new AlertsNotAcknowledged("Alert " + eventId + " was not acknowledged within " + timeoutMillis + " ms", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AlertsNotAcknowledged("Interrupted while waiting for the broker to acknowledge " + eventId, e);
-            }
+        CompletableFuture<Void> acknowledged = publishAllAsync(alerts, integrationId);
+        try {
+            acknowledged.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AlertsNotAcknowledged refused ? refused
+                    : new AlertsNotAcknowledged("The alerts were not acknowledged by the broker", e.getCause());
+        } catch (TimeoutException e) {
+            throw new AlertsNotAcknowledged("The alerts were not acknowledged within " + timeoutMillis + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AlertsNotAcknowledged("Interrupted while waiting for the broker to acknowledge the alerts", e);
         }
     }
 
-    static AlertEvent toEvent(Alert alert, UUID integrationId) {
+    /**
+     * The producer fails a record that the broker did not acknowledge within {@code delivery.timeout.ms} (set from
+     * the same broker timeout), so the future always completes; the callbacks run on the producer's I/O thread and
+     * only count.
+     */
+    @Override
+    public CompletableFuture<Void> publishAllAsync(List<Alert> alerts, UUID integrationId) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        AtomicInteger outstanding = new AtomicInteger(alerts.size());
+        String integration = integrationId == null ? null : integrationId.toString();
+        for (Alert alert : alerts) {
+            String eventId = alert.eventId();
+            try {
+                producer.send(new ProducerRecord<>(topic, alert.dedupKey(), toEvent(alert, integration)), (metadata, failure) -> {
+                    if (failure != null) {
+                        acknowledged.completeExceptionally(new AlertsNotAcknowledged(
+                                "Alert " + eventId + " was not acknowledged by the broker", failure));
+                    } else if (outstanding.decrementAndGet() == 0) {
+                        acknowledged.complete(null);
+                    }
+                });
+            } catch (KafkaException e) {
+                // No metadata within max.block.ms (the broker is away), or the record cannot be serialised.
+                throw new AlertsNotAcknowledged("Alert " + eventId + " was not sent", e);
+            }
+        }
+        return acknowledged;
+    }
+
+    static AlertEvent toEvent(Alert alert, String integrationId) {
         return AlertEvent.newBuilder()
                 .setEventId(alert.eventId())
                 .setDedupKey(alert.dedupKey())
@@ -119,7 +136,7 @@ class KafkaAlertPublication implements AlertPublication, DisposableBean {
                 .setEndsAt(alert.endsAt())
                 .setReceivedAt(alert.receivedAt())
                 .setGeneratorUrl(alert.generatorUrl())
-                .setIntegrationId(integrationId == null ? null : integrationId.toString())
+                .setIntegrationId(integrationId)
                 .build();
     }
 

@@ -49,11 +49,12 @@ class IngestAdmission {
 
     /**
      * @param form the endpoint's form; the key must belong to an integration of that type
+     * @param pathKey the key taken off the path, or null
      */
-    Admitted admit(HttpServletRequest request, IntegrationType form) throws IOException {
+    Admitted admit(HttpServletRequest request, IntegrationType form, String pathKey) {
         requireJson(request.getContentType());
         String key = bearerKey(request);
-        if (key == null && request.getAttribute(PathKeyFilter.KEY_ATTRIBUTE) instanceof String pathKey) {
+        if (key == null) {
             key = pathKey;
         }
         // A key in a header or the path is checked before the body is read: a stranger's body is not worth reading.
@@ -103,7 +104,7 @@ class IngestAdmission {
         }
     }
 
-    private byte[] readLimited(HttpServletRequest request) throws IOException {
+    private byte[] readLimited(HttpServletRequest request) {
         long limit = ingest.maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
             throw new BodyTooLarge(limit);
@@ -115,6 +116,9 @@ class IngestAdmission {
                 throw new BodyTooLarge(limit);
             }
             return body;
+        } catch (IOException e) {
+            // The sender went away or the connection broke mid-body (also: a declared length never reached).
+            throw new BodyIncomplete(e);
         }
     }
 }

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ class IngestController {
             description = "Configure a webhook receiver with http_config.authorization.credentials set to the integration key.")
     @PostMapping("/alertmanager")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted alertmanager(HttpServletRequest request) throws IOException {
+    Accepted alertmanager(HttpServletRequest request) {
         return accept(request, IntegrationType.ALERTMANAGER);
     }
 
@@ -47,7 +46,7 @@ class IngestController {
             description = "Set the contact point's Authorization header credentials to the integration key.")
     @PostMapping("/grafana")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted grafana(HttpServletRequest request) throws IOException {
+    Accepted grafana(HttpServletRequest request) {
         return accept(request, IntegrationType.GRAFANA);
     }
 
@@ -58,14 +57,19 @@ class IngestController {
             required = true, content = @Content(mediaType = "application/json", schema = @Schema(implementation = GenericAlertDocument.class))))
     @PostMapping("/generic")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted generic(HttpServletRequest request) throws IOException {
+    Accepted generic(HttpServletRequest request) {
         return accept(request, IntegrationType.GENERIC);
     }
 
-    private Accepted accept(HttpServletRequest request, IntegrationType form) throws IOException {
-        IngestAdmission.Admitted admitted = admission.admit(request, form);
+    private Accepted accept(HttpServletRequest request, IntegrationType form) {
+        IngestAdmission.Admitted admitted = admission.admit(request, form, pathKey(request));
         List<String> eventIds = ingest.accept(admitted.integration(), admitted.body()).stream().map(Alert::eventId).toList();
         return new Accepted(eventIds.size(), eventIds);
+    }
+
+    /** The key {@link PathKeyFilter} took off the path, if it did. */
+    static String pathKey(HttpServletRequest request) {
+        return request.getAttribute(PathKeyFilter.KEY_ATTRIBUTE) instanceof String key ? key : null;
     }
 
     /** What the sender gets back: how many alerts were accepted and their event ids. */

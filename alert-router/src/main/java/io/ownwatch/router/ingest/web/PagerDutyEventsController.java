@@ -6,7 +6,6 @@ import io.ownwatch.router.ingest.AlertIngest;
 import io.ownwatch.router.integration.IntegrationType;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +32,8 @@ class PagerDutyEventsController {
 
     @Operation(summary = "PagerDuty Events API v2 compatible endpoint (trigger, acknowledge, resolve)")
     @PostMapping("/pagerduty")
-    ResponseEntity<Processed> enqueue(HttpServletRequest request) throws IOException {
-        IngestAdmission.Admitted admitted = admission.admit(request, IntegrationType.PAGERDUTY);
+    ResponseEntity<Processed> enqueue(HttpServletRequest request) {
+        IngestAdmission.Admitted admitted = admission.admit(request, IntegrationType.PAGERDUTY, IngestController.pathKey(request));
         List<Alert> alerts = ingest.accept(admitted.integration(), admitted.body());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Processed("success", "Event processed", alerts.get(0).dedupKey()));
     }

@@ -4,33 +4,21 @@ import io.ownwatch.router.ingest.InvalidAlertField;
 import io.ownwatch.router.ingest.MalformedAlertPayload;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * A bad event on the PagerDuty endpoint is refused in PagerDuty's own shape rather than as a problem detail,
- * because PagerDuty clients read {@code errors}; each error names the field. Ordered before
- * {@link IngestProblems}, which answers every other refusal of this endpoint (401, 413, 503).
+ * because PagerDuty clients read {@code errors}; each error names the field ({@link IngestRefusals#pagerDutyInvalid}).
+ * Ordered before {@link IngestProblems}, which answers every other refusal of this endpoint (401, 413, 503).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = PagerDutyEventsController.class)
 class PagerDutyProblems {
 
-    @ExceptionHandler(InvalidAlertField.class)
-    ResponseEntity<PagerDutyEventsController.Invalid> invalid(InvalidAlertField e) {
-        return badRequest("'" + e.field() + "' " + e.getMessage().substring(e.field().length() + 2));
-    }
-
-    @ExceptionHandler(MalformedAlertPayload.class)
-    ResponseEntity<PagerDutyEventsController.Invalid> malformed(MalformedAlertPayload e) {
-        return badRequest(e.getMessage());
-    }
-
-    private static ResponseEntity<PagerDutyEventsController.Invalid> badRequest(String error) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
-                .body(PagerDutyEventsController.Invalid.of(error));
+    @ExceptionHandler({InvalidAlertField.class, MalformedAlertPayload.class})
+    ResponseEntity<Object> invalid(RuntimeException e) {
+        return IngestRefusals.pagerDutyInvalid(e);
     }
 }

@@ -16,7 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Takes an integration key out of the path ({@code /api/v1/ingest/generic/owk_...}) before anything else sees
  * the request: the key goes into a request attribute for {@link IngestAdmission}, and the rest of the server (the
  * audit trail, the security chain, the logs and Spring MVC) sees {@code /api/v1/ingest/generic}. Without this the
- * audit trail would record every such key in clear as part of the path.
+ * audit trail would record every such key in clear as part of the path. POSTs are taken earlier by the lean path
+ * ({@link IngestFilter}, which takes the key off itself); this filter serves every other request to those paths and
+ * the controllers when the lean path is off.
  */
 final class PathKeyFilter extends OncePerRequestFilter {
 
