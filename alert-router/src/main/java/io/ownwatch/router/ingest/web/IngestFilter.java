@@ -161,9 +161,10 @@ final class IngestFilter implements Filter {
                 async.addListener(this);
                 ingest.acceptAsync(integration, admitted.body()).whenComplete((alerts, failure) -> {
                     if (failure == null) {
-                        accepted(alerts);
+                        // Never write on the producer's I/O thread: a sender that stops reading would stall every post.
+                        async.start(() -> accepted(alerts));
                     } else {
-                        // The 503 also writes an audit row: off the producer's I/O thread, onto a container thread.
+                        // Likewise for a refusal, which also writes an audit row.
                         RuntimeException refusal = failure instanceof CompletionException && failure.getCause() != null
                                 ? asRuntime(failure.getCause()) : asRuntime(failure);
                         async.start(() -> refused(refusal));
@@ -174,7 +175,7 @@ final class IngestFilter implements Filter {
             }
         }
 
-        /** On the producer's I/O thread: a few hundred bytes into the socket buffer, a counter and a timer. */
+        /** On a container thread: a few hundred bytes into the socket buffer, a counter and a timer. */
         private void accepted(List<Alert> alerts) {
             if (!answered.compareAndSet(false, true)) {
                 return;
