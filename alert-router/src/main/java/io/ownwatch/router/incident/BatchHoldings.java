@@ -115,15 +115,33 @@ final class BatchHoldings {
         changedAlerts.clear();
     }
 
-    /** Forgets every key and incident, after an event was routed on the database: what was read may be stale. */
-    void forget() {
+    /**
+     * Forgets what an event routed on the database may have changed: its own dedup key (its history, and the incident
+     * holding it now) and, when it changed an incident, that incident and every key it holds (its state, or whether
+     * it still holds them). An event changes no other incident, so the rest stays known: a batch of distinct alerts,
+     * each opening an incident, reads each key once, not once more after every opening.
+     *
+     * @param incidentId the existing incident the event changed, or {@code null}
+     */
+    void forget(String dedupKey, UUID incidentId) {
         if (!foldedKeys.isEmpty()) {
             throw new IllegalStateException("Changes of the batch are not written yet");
         }
-        alerts.clear();
-        incidents.clear();
-        histories.clear();
-        storedHistories.clear();
+        forgetKey(dedupKey);
+        if (incidentId != null) {
+            incidents.remove(incidentId);
+            List<String> held = alerts.entrySet().stream()
+                    .filter(entry -> entry.getValue() != null && entry.getValue().incidentId().equals(incidentId))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            held.forEach(this::forgetKey);
+        }
+    }
+
+    private void forgetKey(String dedupKey) {
+        alerts.remove(dedupKey);
+        histories.remove(dedupKey);
+        storedHistories.remove(dedupKey);
     }
 
     private boolean known(String dedupKey) {

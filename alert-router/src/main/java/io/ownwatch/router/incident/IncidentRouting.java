@@ -256,7 +256,7 @@ public class IncidentRouting {
             Owner owner = formation instanceof Formation.Opened ? owners.get(alert.labels()) : null;
             apply(formation, owner, clock.instant());
             incidents.saveHistory(formation.history());
-            holdings.forget();
+            holdings.forget(alert.dedupKey(), changedIncident(formation));
         }
 
         private void flush() {
@@ -269,6 +269,26 @@ public class IncidentRouting {
             }
             entries.clear();
         }
+    }
+
+    /** The existing incident an event routed in place changed, or {@code null} (none, or one it opened). */
+    private static UUID changedIncident(Formation formation) {
+        if (formation instanceof Formation.Grouped grouped) {
+            return grouped.incident().id();
+        } else if (formation instanceof Formation.Deduplicated repeat) {
+            return repeat.incident().id();
+        } else if (formation instanceof Formation.AlertResolved resolved) {
+            return resolved.incident().id();
+        } else if (formation instanceof Formation.AcknowledgedBySender acknowledged) {
+            return acknowledged.incident().id();
+        } else if (formation instanceof Formation.Suppressed suppressed
+                && suppressed.by() instanceof Formation.Suppression.Inhibited inhibited) {
+            return inhibited.by().incidentId();
+        } else if (formation instanceof Formation.Opened || formation instanceof Formation.Suppressed
+                || formation instanceof Formation.Ignored) {
+            return null;
+        }
+        throw new IllegalStateException("Unhandled formation " + formation);
     }
 
     private Situation situation(Alert alert) {

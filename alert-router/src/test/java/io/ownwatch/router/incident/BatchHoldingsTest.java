@@ -123,11 +123,29 @@ class BatchHoldingsTest {
         holdings.load(keys(), heldAlerts(whole, whole.only()), new HashMap<>(whole.histories));
         fold(holdings, firing("k0", T0.plusSeconds(700), "checkout", "HighErrorRate"));
 
-        assertThatThrownBy(holdings::forget).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> holdings.forget("k0", null)).isInstanceOf(IllegalStateException.class);
         holdings.written();
-        holdings.forget();
+        holdings.forget("k0", null);
 
         assertThat(holdings.knows("k0")).isFalse();
+        assertThat(holdings.knows("k5")).as("an event that changed no incident leaves the other keys known").isTrue();
+    }
+
+    @Test
+    void forgetsEveryKeyOfTheIncidentAnEventChanged() {
+        FormationFold whole = stormIncident();
+        Incident incident = whole.only();
+        BatchHoldings holdings = new BatchHoldings();
+        List<String> keys = new ArrayList<>(keys());
+        keys.add("elsewhere");
+        holdings.load(keys, heldAlerts(whole, incident), new HashMap<>(whole.histories));
+
+        holdings.forget("newcomer", incident.id());
+
+        assertThat(keys()).noneMatch(holdings::knows);
+        assertThat(holdings.knows("elsewhere")).isTrue();
+        holdings.load(List.of("k3"), Map.of(), Map.of());
+        assertThat(holdings.holding("k3")).as("read again: the incident no longer holds it").isEmpty();
     }
 
     @Test
