@@ -252,7 +252,11 @@ public class IncidentRouting {
         /** As {@link IncidentRouting#route} does it, on what the batch wrote so far; then every cached state is stale. */
         private void routeInPlace(Alert alert) {
             flush();
-            Formation formation = IncidentDecisions.decide(alert, situation(alert), policy);
+            // A key the batch knows no incident holds: the situation without reading holding and history again.
+            Formation formation = IncidentDecisions.decide(alert, holdings.knows(alert.dedupKey())
+                    && holdings.holding(alert.dedupKey()).isEmpty()
+                    ? situation(alert, Optional.empty(), holdings.history(alert.dedupKey()))
+                    : situation(alert), policy);
             Owner owner = formation instanceof Formation.Opened ? owners.get(alert.labels()) : null;
             apply(formation, owner, clock.instant());
             incidents.saveHistory(formation.history());
@@ -292,14 +296,17 @@ public class IncidentRouting {
     }
 
     private Situation situation(Alert alert) {
-        Optional<Situation.Held> holding = incidents.findHolding(alert.dedupKey());
+        return situation(alert, incidents.findHolding(alert.dedupKey()), incidents.history(alert.dedupKey()));
+    }
+
+    private Situation situation(Alert alert, Optional<Situation.Held> holding, AlertHistory history) {
         Optional<Incident> group = holding.isPresent() ? Optional.empty()
                 : IncidentDecisions.groupKey(alert.labels(), policy.by()).flatMap(incidents::findGroupCandidate);
         String service = alert.labels().get(IncidentDecisions.SERVICE_LABEL);
         List<IncidentAlert> serviceAlerts = holding.isEmpty() && service != null && Severities.inhibitable(alert.severity())
                 ? incidents.heldAlertsOfService(service) : List.of();
         List<Silence> active = holding.isPresent() ? List.of() : silences.activeAt(alert.receivedAt());
-        return new Situation(holding, group, incidents.history(alert.dedupKey()), active, serviceAlerts);
+        return new Situation(holding, group, history, active, serviceAlerts);
     }
 
     // Java 17 has no pattern switch: an instanceof chain over the sealed Formation, ending in a guard.
