@@ -1,10 +1,10 @@
 package io.ownwatch.router.incident;
 
 import io.ownwatch.router.alert.Alert;
+import io.ownwatch.router.alert.AlertStatus;
 import io.ownwatch.router.alert.Severity;
 import io.ownwatch.router.silence.Silence;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +47,8 @@ public final class IncidentDecisions {
         boolean flappingNow = history.changes().size() > policy.flapping().threshold();
         return switch (alert.status()) {
             case FIRING -> situation.holding().isPresent()
-                    ? repeat(alert, situation.holding().get(), history, flappingNow, policy)
+                    ? repeat(alert, situation.holding().get().incident(),
+                            situation.holding().get().alert(alert.dedupKey()).orElseThrow(), history, flappingNow, policy)
                     : fresh(alert, situation, history, flappingNow, policy);
             case RESOLVED -> situation.holding()
                     .map(held -> resolved(alert, held, history, flappingNow, policy))
@@ -69,10 +70,29 @@ public final class IncidentDecisions {
         return new Formation.AcknowledgedBySender(alert, history, incident.acknowledge(by, alert.receivedAt()), by);
     }
 
-    private static Formation repeat(Alert alert, Situation.Held held, AlertHistory history, boolean flappingNow,
+    /**
+     * What {@link #decide} decides for a firing alert an open incident holds, from the incident and that one alert
+     * only: a repeat's outcome depends on nothing else the incident holds. A batch folding a storm's repeats keeps
+     * just these, so a repeat costs the same on an incident of one alert as on one of thousands.
+     *
+     * @param incident the open incident holding the alert's dedup key
+     * @param held the incident's alert of that dedup key, as it stands
+     * @param history the alert's history before this event
+     */
+    static Formation.Deduplicated repeat(Alert alert, Incident incident, IncidentAlert held, AlertHistory history,
             FormationProperties policy) {
-        IncidentAlert before = held.alert(alert.dedupKey()).orElseThrow();
-        Incident incident = held.incident().absorbed(alert.receivedAt(), alert.severity());
+        if (alert.status() != AlertStatus.FIRING || !held.dedupKey().equals(alert.dedupKey()) || !incident.isOpen()
+                || !held.incidentId().equals(incident.id())) {
+            throw new IllegalArgumentException("Alert " + alert.dedupKey() + " (" + alert.status()
+                    + ") is not a firing repeat of alert " + held.dedupKey() + " of open incident " + incident.id());
+        }
+        AlertHistory heard = history.heard(alert.status(), alert.receivedAt(), policy.flapping().window());
+        return repeat(alert, incident, held, heard, heard.changes().size() > policy.flapping().threshold(), policy);
+    }
+
+    private static Formation.Deduplicated repeat(Alert alert, Incident held, IncidentAlert before, AlertHistory history,
+            boolean flappingNow, FormationProperties policy) {
+        Incident incident = held.absorbed(alert.receivedAt(), alert.severity());
         boolean flappingStarted = flappingNow && !incident.flapping();
         if (flappingStarted) {
             incident = incident.markedFlapping();
@@ -183,23 +203,5 @@ public final class IncidentDecisions {
             key.add(label + "=" + value);
         }
         return Optional.of(key.toString());
-    }
-
-    /** The alerts of an incident with one replaced (or added). */
-    static List<IncidentAlert> with(List<IncidentAlert> alerts, IncidentAlert changed) {
-        List<IncidentAlert> result = new ArrayList<>();
-        boolean replaced = false;
-        for (IncidentAlert a : alerts) {
-            if (a.dedupKey().equals(changed.dedupKey())) {
-                result.add(changed);
-                replaced = true;
-            } else {
-                result.add(a);
-            }
-        }
-        if (!replaced) {
-            result.add(changed);
-        }
-        return result;
     }
 }

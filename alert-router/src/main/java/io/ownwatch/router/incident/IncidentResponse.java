@@ -96,9 +96,9 @@ public class IncidentResponse {
             mayAct.accept(incident);
             Instant now = clock.instant();
             Incident reopened = incident.reopen(now, properties.reopenWindow());
-            Map<String, Situation.Held> holders = incidents.findHoldingAll(dedupKeys);
+            Map<String, HeldAlert> holders = incidents.findHeldAlerts(dedupKeys);
             for (String dedupKey : dedupKeys) {
-                Situation.Held holder = holders.get(dedupKey);
+                HeldAlert holder = holders.get(dedupKey);
                 if (holder != null) {
                     throw new AlertHeldElsewhere(id, dedupKey, holder.incident().id());
                 }

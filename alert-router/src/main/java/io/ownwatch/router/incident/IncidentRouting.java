@@ -183,19 +183,14 @@ public class IncidentRouting {
     }
 
     /**
-     * One batch in one transaction. The incidents, alerts and histories that repeats touch are kept here and
-     * written when the batch ends, or before any other event is routed, which reads the database.
+     * One batch in one transaction. The incidents, alerts and histories that repeats touch are kept in
+     * {@link BatchHoldings} and written when the batch ends, or before any other event is routed, which reads the
+     * database.
      */
     private final class Batch {
 
         private final Map<Map<String, String>, Owner> owners;
-        /** Dedup keys looked up so far: the open incident holding each, or {@code null}. */
-        private final Map<String, UUID> holders = new HashMap<>();
-        private final Map<UUID, Situation.Held> held = new HashMap<>();
-        private final Map<String, AlertHistory> histories = new HashMap<>();
-        private final Map<UUID, Incident> changedIncidents = new LinkedHashMap<>();
-        private final Map<String, IncidentAlert> changedAlerts = new LinkedHashMap<>();
-        private final Map<String, AlertHistory> changedHistories = new LinkedHashMap<>();
+        private final BatchHoldings holdings = new BatchHoldings();
         private final List<TimelineEntry> entries = new ArrayList<>();
 
         Batch(Map<Map<String, String>, Owner> owners) {
@@ -226,15 +221,7 @@ public class IncidentRouting {
         }
 
         private void load(Collection<String> dedupKeys) {
-            Map<String, Situation.Held> found = incidents.findHoldingAll(dedupKeys);
-            histories.putAll(incidents.histories(dedupKeys));
-            for (String dedupKey : dedupKeys) {
-                Situation.Held holding = found.get(dedupKey);
-                holders.put(dedupKey, holding == null ? null : holding.incident().id());
-                if (holding != null) {
-                    held.putIfAbsent(holding.incident().id(), holding);
-                }
-            }
+            holdings.load(dedupKeys, incidents.findHeldAlerts(dedupKeys), incidents.histories(dedupKeys));
         }
 
         /** A firing repeat of an alert an open incident holds, applied in memory; false for any other event. */
@@ -242,30 +229,22 @@ public class IncidentRouting {
             if (alert.status() != AlertStatus.FIRING) {
                 return false;
             }
-            if (!holders.containsKey(alert.dedupKey())) {
+            if (!holdings.knows(alert.dedupKey())) {
                 load(List.of(alert.dedupKey()));
             }
-            UUID holder = holders.get(alert.dedupKey());
-            if (holder == null) {
+            Optional<HeldAlert> holding = holdings.holding(alert.dedupKey());
+            if (holding.isEmpty()) {
                 return false;
             }
-            Situation.Held holding = held.get(holder);
-            // The situation routeInPlace would read: with a holding incident, grouping, silences and inhibition
-            // do not apply.
-            Formation formation = IncidentDecisions.decide(alert, new Situation(Optional.of(holding), Optional.empty(),
-                    histories.get(alert.dedupKey()), List.of(), List.of()), policy);
-            if (!(formation instanceof Formation.Deduplicated repeat)) {
-                return false;
-            }
+            // What decide does with a holding incident (grouping, silences and inhibition do not apply then), on the
+            // incident and this one alert.
+            Formation.Deduplicated repeat = IncidentDecisions.repeat(alert, holding.get().incident(),
+                    holding.get().alert(), holdings.history(alert.dedupKey()), policy);
+            UUID holder = repeat.incident().id();
             MDC.put("incidentId", holder.toString());
             List<Step> steps = repeatSteps(repeat, clock.instant());
-            Incident stored = repeat.incident().sequenced(steps.size());
             entries.addAll(entries(repeat.incident(), steps, TimelineEntry.Actor.ALERT_ROUTER));
-            held.put(holder, new Situation.Held(stored, IncidentDecisions.with(holding.alerts(), repeat.updated())));
-            histories.put(alert.dedupKey(), repeat.history());
-            changedIncidents.put(holder, stored);
-            changedAlerts.put(alert.dedupKey(), repeat.updated());
-            changedHistories.put(alert.dedupKey(), repeat.history());
+            holdings.folded(repeat, repeat.incident().sequenced(steps.size()));
             log.debug("Alert {} repeated on incident {} ({} events)", alert.dedupKey(), holder, repeat.updated().count());
             return true;
         }
@@ -273,38 +252,61 @@ public class IncidentRouting {
         /** As {@link IncidentRouting#route} does it, on what the batch wrote so far; then every cached state is stale. */
         private void routeInPlace(Alert alert) {
             flush();
-            Formation formation = IncidentDecisions.decide(alert, situation(alert), policy);
+            // A key the batch knows no incident holds: the situation without reading holding and history again.
+            Formation formation = IncidentDecisions.decide(alert, holdings.knows(alert.dedupKey())
+                    && holdings.holding(alert.dedupKey()).isEmpty()
+                    ? situation(alert, Optional.empty(), holdings.history(alert.dedupKey()))
+                    : situation(alert), policy);
             Owner owner = formation instanceof Formation.Opened ? owners.get(alert.labels()) : null;
             apply(formation, owner, clock.instant());
             incidents.saveHistory(formation.history());
-            holders.clear();
-            held.clear();
-            histories.clear();
+            holdings.forget(alert.dedupKey(), changedIncident(formation));
         }
 
         private void flush() {
-            incidents.updateOpen(changedIncidents.values());
-            incidents.saveAlerts(changedAlerts.values());
-            incidents.saveHistories(changedHistories.values());
+            incidents.updateOpen(holdings.changedIncidents());
+            incidents.saveAlerts(holdings.changedAlerts());
+            incidents.saveHistories(holdings.changedHistories());
+            holdings.written();
             if (!entries.isEmpty()) {
                 timeline.append(entries);
             }
-            changedIncidents.clear();
-            changedAlerts.clear();
-            changedHistories.clear();
             entries.clear();
         }
     }
 
+    /** The existing incident an event routed in place changed, or {@code null} (none, or one it opened). */
+    private static UUID changedIncident(Formation formation) {
+        if (formation instanceof Formation.Grouped grouped) {
+            return grouped.incident().id();
+        } else if (formation instanceof Formation.Deduplicated repeat) {
+            return repeat.incident().id();
+        } else if (formation instanceof Formation.AlertResolved resolved) {
+            return resolved.incident().id();
+        } else if (formation instanceof Formation.AcknowledgedBySender acknowledged) {
+            return acknowledged.incident().id();
+        } else if (formation instanceof Formation.Suppressed suppressed
+                && suppressed.by() instanceof Formation.Suppression.Inhibited inhibited) {
+            return inhibited.by().incidentId();
+        } else if (formation instanceof Formation.Opened || formation instanceof Formation.Suppressed
+                || formation instanceof Formation.Ignored) {
+            return null;
+        }
+        throw new IllegalStateException("Unhandled formation " + formation);
+    }
+
     private Situation situation(Alert alert) {
-        Optional<Situation.Held> holding = incidents.findHolding(alert.dedupKey());
+        return situation(alert, incidents.findHolding(alert.dedupKey()), incidents.history(alert.dedupKey()));
+    }
+
+    private Situation situation(Alert alert, Optional<Situation.Held> holding, AlertHistory history) {
         Optional<Incident> group = holding.isPresent() ? Optional.empty()
                 : IncidentDecisions.groupKey(alert.labels(), policy.by()).flatMap(incidents::findGroupCandidate);
         String service = alert.labels().get(IncidentDecisions.SERVICE_LABEL);
         List<IncidentAlert> serviceAlerts = holding.isEmpty() && service != null && Severities.inhibitable(alert.severity())
                 ? incidents.heldAlertsOfService(service) : List.of();
         List<Silence> active = holding.isPresent() ? List.of() : silences.activeAt(alert.receivedAt());
-        return new Situation(holding, group, incidents.history(alert.dedupKey()), active, serviceAlerts);
+        return new Situation(holding, group, history, active, serviceAlerts);
     }
 
     // Java 17 has no pattern switch: an instanceof chain over the sealed Formation, ending in a guard.

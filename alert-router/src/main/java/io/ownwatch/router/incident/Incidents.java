@@ -33,11 +33,11 @@ public interface Incidents {
     Optional<Situation.Held> findHolding(String dedupKey);
 
     /**
-     * The unresolved incidents that hold any of these dedup keys, each with all its alerts, by dedup key: one read
-     * for a whole batch. Keys held by the same incident map to the same {@link Situation.Held}; keys no unresolved
-     * incident holds are absent.
+     * Which unresolved incident holds each of these dedup keys, with the held alert of that key only (not the
+     * incident's other alerts, however many): one read for a whole batch, costing what the batch's keys cost. Keys
+     * no unresolved incident holds are absent.
      */
-    Map<String, Situation.Held> findHoldingAll(Collection<String> dedupKeys);
+    Map<String, HeldAlert> findHeldAlerts(Collection<String> dedupKeys);
 
     /** Which of these dedup keys an unresolved incident holds. */
     Set<String> heldAmong(Collection<String> dedupKeys);
@@ -70,7 +70,7 @@ public interface Incidents {
     /** The histories of these dedup keys, {@link AlertHistory#none} for those never heard of, by dedup key. */
     Map<String, AlertHistory> histories(Collection<String> dedupKeys);
 
-    /** {@link #saveHistory} for many, in one round trip. */
+    /** {@link #saveHistory} for many, in one statement; at most one history per dedup key. */
     void saveHistories(Collection<AlertHistory> histories);
 
     void insert(Incident incident);
@@ -93,7 +93,7 @@ public interface Incidents {
     /** Inserts or replaces the incident's row of this alert. */
     void saveAlert(IncidentAlert alert);
 
-    /** {@link #saveAlert} for many, in one round trip. */
+    /** {@link #saveAlert} for many, in one statement; at most one alert per incident and dedup key. */
     void saveAlerts(Collection<IncidentAlert> alerts);
 
     /**

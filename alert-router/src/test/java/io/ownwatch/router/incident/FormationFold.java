@@ -60,7 +60,25 @@ final class FormationFold {
 
     private void store(Incident incident, IncidentAlert alert) {
         incidents.put(incident.id(), incident);
-        alerts.put(incident.id(), new ArrayList<>(IncidentDecisions.with(alerts.get(incident.id()), alert)));
+        alerts.put(incident.id(), with(alerts.get(incident.id()), alert));
+    }
+
+    /** The alerts of an incident with one replaced (or added at the end). */
+    private static List<IncidentAlert> with(List<IncidentAlert> alerts, IncidentAlert changed) {
+        List<IncidentAlert> result = new ArrayList<>();
+        boolean replaced = false;
+        for (IncidentAlert a : alerts) {
+            if (a.dedupKey().equals(changed.dedupKey())) {
+                result.add(changed);
+                replaced = true;
+            } else {
+                result.add(a);
+            }
+        }
+        if (!replaced) {
+            result.add(changed);
+        }
+        return result;
     }
 
     Situation situation(Alert alert) {

@@ -4,6 +4,7 @@ import io.ownwatch.router.alert.Alert;
 import io.ownwatch.router.alert.AlertStatus;
 import io.ownwatch.router.alert.Severity;
 import io.ownwatch.router.incident.AlertHistory;
+import io.ownwatch.router.incident.HeldAlert;
 import io.ownwatch.router.incident.Incident;
 import io.ownwatch.router.incident.IncidentAlert;
 import io.ownwatch.router.incident.IncidentStatus;
@@ -100,38 +101,34 @@ class JdbcIncidents implements Incidents {
     }
 
     @Override
-    public Map<String, Situation.Held> findHoldingAll(Collection<String> dedupKeys) {
+    public Map<String, HeldAlert> findHeldAlerts(Collection<String> dedupKeys) {
         if (dedupKeys.isEmpty()) {
             return Map.of();
         }
         // Positional parameters: the named-parameter support would expand the array into a list of parameters.
-        List<Incident> holding = jdbc.sql("""
-                select * from incident i where i.status <> 'RESOLVED' and exists (
-                    select 1 from incident_alert a
-                    where a.incident_id = i.id and a.held and a.dedup_key = any (cast(? as text[])))
+        // The alert's columns under names of their own: incident and incident_alert share several.
+        Map<UUID, Incident> incidents = new HashMap<>();
+        Map<String, HeldAlert> byKey = new HashMap<>();
+        jdbc.sql("""
+                select i.*, a.incident_id as a_incident_id, a.dedup_key as a_dedup_key, a.status as a_status,
+                       a.severity as a_severity, a.summary as a_summary, a.labels as a_labels,
+                       a.first_seen_at as a_first_seen_at, a.last_seen_at as a_last_seen_at,
+                       a.alert_count as a_alert_count
+                from incident_alert a join incident i on i.id = a.incident_id
+                where a.held and a.dedup_key = any (cast(? as text[])) and i.status <> 'RESOLVED'
                 """)
-                .param(dedupKeys.toArray(String[]::new))
-                .query(JdbcIncidents::incident)
-                .list();
-        if (holding.isEmpty()) {
-            return Map.of();
-        }
-        Map<UUID, List<IncidentAlert>> alerts = new HashMap<>();
-        jdbc.sql("select * from incident_alert where incident_id = any (cast(? as uuid[])) order by first_seen_at, dedup_key")
-                .param(holding.stream().map(Incident::id).toArray(UUID[]::new))
-                .query(JdbcIncidents::alert)
+                .param(new LinkedHashSet<>(dedupKeys).toArray(String[]::new))
+                .query((rs, row) -> {
+                    // Keys held by one incident share its record.
+                    Incident incident = incidents.get(rs.getObject("id", UUID.class));
+                    if (incident == null) {
+                        incident = incident(rs, row);
+                        incidents.put(incident.id(), incident);
+                    }
+                    return new HeldAlert(incident, alert(rs, "a_"));
+                })
                 .list()
-                .forEach(alert -> alerts.computeIfAbsent(alert.incidentId(), id -> new ArrayList<>()).add(alert));
-        Set<String> wanted = new HashSet<>(dedupKeys);
-        Map<String, Situation.Held> byKey = new HashMap<>();
-        for (Incident incident : holding) {
-            Situation.Held held = new Situation.Held(incident, alerts.getOrDefault(incident.id(), List.of()));
-            for (IncidentAlert alert : held.alerts()) {
-                if (wanted.contains(alert.dedupKey())) {
-                    byKey.put(alert.dedupKey(), held);
-                }
-            }
-        }
+                .forEach(held -> byKey.put(held.alert().dedupKey(), held));
         return byKey;
     }
 
@@ -287,16 +284,22 @@ class JdbcIncidents implements Incidents {
 
     @Override
     public void saveHistories(Collection<AlertHistory> histories) {
-        MapSqlParameterSource[] rows = histories.stream()
-                .filter(history -> history.status() != AlertStatus.UNKNOWN)
-                .map(history -> new MapSqlParameterSource()
-                        .addValue("dedupKey", history.dedupKey())
-                        .addValue("status", history.status().name())
-                        .addValue("changes", arrayLiteral(history.changes())))
-                .toArray(MapSqlParameterSource[]::new);
-        if (rows.length > 0) {
-            batches.batchUpdate(SAVE_HISTORY, rows);
+        List<AlertHistory> rows = histories.stream().filter(history -> history.status() != AlertStatus.UNKNOWN).toList();
+        if (rows.isEmpty()) {
+            return;
         }
+        // One statement over arrays; each row's changes travel as an array literal, since PostgreSQL arrays of
+        // arrays must be rectangular.
+        jdbc.sql("""
+                insert into alert_state (dedup_key, status, changes)
+                select dedup_key, status, cast(changes as timestamptz[])
+                from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[])) as r (dedup_key, status, changes)
+                on conflict (dedup_key) do update set status = excluded.status, changes = excluded.changes
+                """)
+                .param(rows.stream().map(AlertHistory::dedupKey).toArray(String[]::new))
+                .param(rows.stream().map(history -> history.status().name()).toArray(String[]::new))
+                .param(rows.stream().map(history -> arrayLiteral(history.changes())).toArray(String[]::new))
+                .update();
     }
 
     @Override
@@ -405,9 +408,37 @@ class JdbcIncidents implements Incidents {
 
     @Override
     public void saveAlerts(Collection<IncidentAlert> alerts) {
-        if (!alerts.isEmpty()) {
-            batches.batchUpdate(SAVE_ALERT, alerts.stream().map(JdbcIncidents::alertRow).toArray(MapSqlParameterSource[]::new));
+        if (alerts.isEmpty()) {
+            return;
         }
+        List<IncidentAlert> rows = List.copyOf(alerts);
+        // One statement over arrays (timestamps as ISO-8601 text); held as in SAVE_ALERT.
+        jdbc.sql("""
+                insert into incident_alert (incident_id, dedup_key, status, severity, summary, labels,
+                                            first_seen_at, last_seen_at, alert_count, held)
+                select r.incident_id, r.dedup_key, r.status, r.severity, r.summary, cast(r.labels as jsonb),
+                       r.first_seen_at, r.last_seen_at, r.alert_count, i.status <> 'RESOLVED'
+                from unnest(cast(? as uuid[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                            cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]), cast(? as timestamptz[]),
+                            cast(? as int[]))
+                     as r (incident_id, dedup_key, status, severity, summary, labels, first_seen_at, last_seen_at,
+                           alert_count)
+                     left join incident i on i.id = r.incident_id
+                on conflict (incident_id, dedup_key) do update
+                    set status = excluded.status, severity = excluded.severity, summary = excluded.summary,
+                        labels = excluded.labels, first_seen_at = excluded.first_seen_at,
+                        last_seen_at = excluded.last_seen_at, alert_count = excluded.alert_count
+                """)
+                .param(rows.stream().map(IncidentAlert::incidentId).toArray(UUID[]::new))
+                .param(rows.stream().map(IncidentAlert::dedupKey).toArray(String[]::new))
+                .param(rows.stream().map(alert -> alert.status().name()).toArray(String[]::new))
+                .param(rows.stream().map(alert -> alert.severity().name()).toArray(String[]::new))
+                .param(rows.stream().map(alert -> alert.summary() == null ? "" : alert.summary()).toArray(String[]::new))
+                .param(rows.stream().map(alert -> JSON.writeValueAsString(alert.labels())).toArray(String[]::new))
+                .param(rows.stream().map(alert -> alert.firstSeenAt().toString()).toArray(String[]::new))
+                .param(rows.stream().map(alert -> alert.lastSeenAt().toString()).toArray(String[]::new))
+                .param(rows.stream().map(IncidentAlert::count).toArray(Integer[]::new))
+                .update();
     }
 
     private static MapSqlParameterSource alertRow(IncidentAlert alert) {
@@ -578,15 +609,20 @@ class JdbcIncidents implements Incidents {
     }
 
     private static IncidentAlert alert(ResultSet rs, int row) throws SQLException {
+        return alert(rs, "");
+    }
+
+    /** An incident_alert row whose columns carry this prefix. */
+    private static IncidentAlert alert(ResultSet rs, String prefix) throws SQLException {
         return new IncidentAlert(
-                rs.getObject("incident_id", UUID.class),
-                rs.getString("dedup_key"),
-                AlertStatus.valueOf(rs.getString("status")),
-                Severity.valueOf(rs.getString("severity")),
-                rs.getString("summary"),
-                JSON.readValue(rs.getString("labels"), STRING_MAP),
-                instant(rs, "first_seen_at"),
-                instant(rs, "last_seen_at"),
-                rs.getInt("alert_count"));
+                rs.getObject(prefix + "incident_id", UUID.class),
+                rs.getString(prefix + "dedup_key"),
+                AlertStatus.valueOf(rs.getString(prefix + "status")),
+                Severity.valueOf(rs.getString(prefix + "severity")),
+                rs.getString(prefix + "summary"),
+                JSON.readValue(rs.getString(prefix + "labels"), STRING_MAP),
+                instant(rs, prefix + "first_seen_at"),
+                instant(rs, prefix + "last_seen_at"),
+                rs.getInt(prefix + "alert_count"));
     }
 }
