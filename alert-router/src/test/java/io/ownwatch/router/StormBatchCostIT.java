@@ -2,7 +2,6 @@ package io.ownwatch.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ownwatch.devstack.testkit.TestInfrastructure;
 import io.ownwatch.router.alert.Alert;
 import io.ownwatch.router.alert.AlertSource;
 import io.ownwatch.router.alert.AlertStatus;
@@ -53,10 +52,9 @@ class StormBatchCostIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.get().springProperties("router_storm_cost").forEach((k, v) -> registry.add(k, () -> v));
+        RouterProperties.add(registry, "router_storm_cost", RegistryForTests.shared().baseUrl());
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.consumer.auto-startup", () -> "false");
         registry.add("spring.cloud.stream.bindings.routeAlert-in-0.group", () -> "alert-router-storm-cost-it");
-        registry.add("ownwatch.router.ownership.registry-url", () -> RegistryForTests.shared().baseUrl());
     }
 
     @TestConfiguration
