@@ -15,8 +15,11 @@ public record AuditEvent(long id, Instant occurredAt, String actor, String roles
 
     static final String ANONYMOUS = "anonymous";
 
-    /** Replaces CR, LF and the other line breaks a log viewer honours with {@code _}. */
-    static String clean(String value) {
+    /**
+     * Replaces CR, LF and the other line breaks a log viewer honours with {@code _}; public for paths that audit
+     * outside the filter (the router's lean ingest path).
+     */
+    public static String clean(String value) {
         if (value == null) {
             return null;
         }

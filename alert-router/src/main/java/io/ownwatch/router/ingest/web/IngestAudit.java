@@ -2,6 +2,7 @@ package io.ownwatch.router.ingest.web;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ownwatch.edge.audit.AuditEvent;
 import io.ownwatch.router.integration.Integration;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -48,7 +49,7 @@ class IngestAudit {
         String actor = actor(integration);
         counters.computeIfAbsent(actor + ' ' + status, key -> Counter.builder(COUNTED)
                 .description("Accepted requests of machine callers on counted paths, counted instead of audit rows")
-                .tag("actor", clean(actor))
+                .tag("actor", AuditEvent.clean(actor))
                 .tag("method", "POST")
                 .tag("outcome", Integer.toString(status))
                 .register(meters)).increment();
@@ -61,10 +62,10 @@ class IngestAudit {
      * @param path the request path without a key in it
      */
     void refused(Integration integration, String path, int status, String sourceAddress) {
-        String actor = clean(actor(integration));
+        String actor = AuditEvent.clean(actor(integration));
         String roles = integration == null ? "" : INTEGRATION_ROLE;
-        String decoded = clean(decoded(path));
-        String source = clean(sourceAddress);
+        String decoded = AuditEvent.clean(decoded(path));
+        String source = AuditEvent.clean(sourceAddress);
         try {
             jdbc.sql("""
                     INSERT INTO audit_event (occurred_at, actor, actor_roles, method, path, resource, outcome, source_address)
@@ -88,18 +89,5 @@ class IngestAudit {
         } catch (IllegalArgumentException e) {
             return path;
         }
-    }
-
-    /** CR, LF and the other line breaks a log viewer honours become {@code _}, so no value can forge a log line. */
-    private static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        StringBuilder cleaned = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            cleaned.append(c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029' ? '_' : c);
-        }
-        return cleaned.toString();
     }
 }
