@@ -17,8 +17,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ownwatch.edge.security.ResourceServerAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.server.PathContainer;
@@ -34,7 +32,6 @@ import org.springframework.web.util.UriUtils;
  */
 class AuditFilter extends OncePerRequestFilter {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final AuditTrail trail;
@@ -120,15 +117,7 @@ class AuditFilter extends OncePerRequestFilter {
                 AuditEvent.clean(caller == null ? "" : roles(caller)),
                 AuditEvent.clean(request.getMethod()), path, path, status,
                 AuditEvent.clean(request.getRemoteAddr()));
-        try {
-            trail.append(event);
-            log.info("audit actor={} method={} path={} outcome={} source={}",
-                    event.actor(), event.method(), event.path(), event.outcome(), event.sourceAddress());
-        } catch (RuntimeException e) {
-            // The response is already on its way: all that is left is to make the loss loud.
-            log.error("Could not write the audit event actor={} method={} path={} outcome={}",
-                    event.actor(), event.method(), event.path(), event.outcome(), e);
-        }
+        trail.record(event);
     }
 
     private static boolean matches(List<PathPattern> patterns, HttpServletRequest request) {

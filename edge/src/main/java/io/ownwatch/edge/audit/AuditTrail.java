@@ -7,15 +7,39 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The {@code audit_event} table: rows are only ever inserted and read. */
-class AuditTrail {
+/**
+ * The {@code audit_event} table: rows are only ever inserted and read. Public for paths that answer outside the audit
+ * filter (the router's lean ingest path) and record their refusals here all the same.
+ */
+public class AuditTrail {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final JdbcClient jdbc;
 
     AuditTrail(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /**
+     * Records a finished request: a row and a log line. Never throws: the answer is already on its way, so all that
+     * is left on failure is to make the loss loud.
+     *
+     * @param event its texts already {@link AuditEvent#clean cleaned}
+     */
+    public void record(AuditEvent event) {
+        try {
+            append(event);
+            log.info("audit actor={} method={} path={} outcome={} source={}",
+                    event.actor(), event.method(), event.path(), event.outcome(), event.sourceAddress());
+        } catch (RuntimeException e) {
+            log.error("Could not write the audit event actor={} method={} path={} outcome={}",
+                    event.actor(), event.method(), event.path(), event.outcome(), e);
+        }
     }
 
     void append(AuditEvent event) {

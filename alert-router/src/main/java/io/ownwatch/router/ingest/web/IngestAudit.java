@@ -3,16 +3,12 @@ package io.ownwatch.router.ingest.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ownwatch.edge.audit.AuditEvent;
+import io.ownwatch.edge.audit.AuditTrail;
 import io.ownwatch.router.integration.Integration;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 
@@ -26,20 +22,19 @@ import org.springframework.web.util.UriUtils;
 @Component
 class IngestAudit {
 
-    private static final Logger log = LoggerFactory.getLogger(IngestAudit.class);
     /** The edge audit filter's counter of requests counted instead of recorded. */
     static final String COUNTED = "ownwatch.audit.counted";
     private static final String ANONYMOUS = "anonymous";
     private static final String INTEGRATION_ROLE = "integration";
 
-    private final JdbcClient jdbc;
+    private final AuditTrail trail;
     private final MeterRegistry meters;
     private final Clock clock;
     /** Per integration and outcome: registering a counter on every post would cost more than the increment. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    IngestAudit(DataSource dataSource, MeterRegistry meters, Clock clock) {
-        this.jdbc = JdbcClient.create(dataSource);
+    IngestAudit(AuditTrail trail, MeterRegistry meters, Clock clock) {
+        this.trail = trail;
         this.meters = meters;
         this.clock = clock;
     }
@@ -66,17 +61,7 @@ class IngestAudit {
         String roles = integration == null ? "" : INTEGRATION_ROLE;
         String decoded = AuditEvent.clean(decoded(path));
         String source = AuditEvent.clean(sourceAddress);
-        try {
-            jdbc.sql("""
-                    INSERT INTO audit_event (occurred_at, actor, actor_roles, method, path, resource, outcome, source_address)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(Timestamp.from(clock.instant()), actor, roles, "POST", decoded, decoded, status, source)
-                    .update();
-            log.info("audit actor={} method={} path={} outcome={} source={}", actor, "POST", decoded, status, source);
-        } catch (RuntimeException e) {
-            // The answer is already on its way: all that is left is to make the loss loud.
-            log.error("Could not write the audit event actor={} method={} path={} outcome={}", actor, "POST", decoded, status, e);
-        }
+        trail.record(new AuditEvent(0, clock.instant(), actor, roles, "POST", decoded, decoded, status, source));
     }
 
     private static String actor(Integration integration) {
